@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Query, Request, Response
+from inburgering.intake import handlers
+from inburgering.intake.api.schemas import (
+    BredeIntakeCreate,
+    BredeIntakeRead,
+    InburgeraarCreate,
+    InburgeraarRead,
+)
+from inburgering.shared.auth import CurrentPrincipal, Rol
+from inburgering.shared.http.problems import problem_responses
+from inburgering.shared.http.schemas import UowDep
+from sqlalchemy.engine import RowMapping
+
+router = APIRouter(prefix="/inburgeraars", tags=["Inburgeraars"])
+API_VERSION_HEADER = {"API-Version": {"schema": {"type": "string"}, "description": "API-versie"}}
+
+
+def _read(row: RowMapping) -> InburgeraarRead:
+    return InburgeraarRead(
+        id=row["id"],
+        gemeentecode=row["gemeentecode"],
+        doelgroep=row["doelgroep"],
+        geboortedatum=row["geboortedatum"],
+        aangemeld_op=row["aangemeld_at"],
+    )
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=InburgeraarRead,
+    responses={201: {"headers": API_VERSION_HEADER}, **problem_responses(400, 401, 403, 409)},
+)
+async def meld_inburgeraar_aan(
+    body: InburgeraarCreate,
+    principal: CurrentPrincipal,
+    uow: UowDep,
+    request: Request,
+    response: Response,
+) -> InburgeraarRead:
+    """Meld een inburgeraar aan bij een gemeente waarvoor de client handelt."""
+    principal.require_gemeente(body.gemeentecode)
+    command = handlers.MeldInburgeraarAan(
+        bsn=body.bsn,
+        gemeentecode=body.gemeentecode,
+        doelgroep=body.doelgroep,
+        geboortedatum=body.geboortedatum,
+    )
+    async with uow:
+        row = await handlers.meld_inburgeraar_aan(uow, request.app.state.bsn_vault, command)
+    response.headers["Location"] = f"/v1/inburgeraars/{row['id']}"
+    return _read(row)
+
+
+@router.get(
+    "",
+    response_model=list[InburgeraarRead],
+    responses={200: {"headers": API_VERSION_HEADER}, **problem_responses(400, 401, 403)},
+)
+async def lijst_inburgeraars(
+    principal: CurrentPrincipal,
+    uow: UowDep,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> list[InburgeraarRead]:
+    """De inburgeraars van de gemeenten waarvoor de client handelt."""
+    principal.require(Rol.GEMEENTE)
+    async with uow:
+        rows = await handlers.lijst_inburgeraars(
+            uow, principal.gemeentecodes, limit=limit, offset=offset
+        )
+    return [_read(row) for row in rows]
+
+
+@router.get(
+    "/{inburgeraar_id}",
+    response_model=InburgeraarRead,
+    responses={200: {"headers": API_VERSION_HEADER}, **problem_responses(400, 401, 403, 404)},
+)
+async def geef_inburgeraar(
+    inburgeraar_id: UUID, principal: CurrentPrincipal, uow: UowDep
+) -> InburgeraarRead:
+    """Eén inburgeraar; een inburgeraar van een andere gemeente bestaat voor deze client niet."""
+    principal.require(Rol.GEMEENTE)
+    async with uow:
+        row = await handlers.geef_inburgeraar(uow, inburgeraar_id, principal.gemeentecodes)
+    return _read(row)
+
+
+@router.post(
+    "/{inburgeraar_id}/brede-intake",
+    status_code=201,
+    response_model=BredeIntakeRead,
+    responses={201: {"headers": API_VERSION_HEADER}, **problem_responses(400, 401, 403, 404, 409)},
+)
+async def rond_brede_intake_af(
+    inburgeraar_id: UUID, body: BredeIntakeCreate, principal: CurrentPrincipal, uow: UowDep
+) -> BredeIntakeRead:
+    """Leg de afgeronde brede intake vast; dit start het leerrouteadvies."""
+    principal.require(Rol.GEMEENTE)
+    command = handlers.RondIntakeAf(
+        inburgeraar_id=inburgeraar_id,
+        leerbaarheidstoets=body.leerbaarheidstoets,
+        opleidingsniveau=body.opleidingsniveau,
+        ambitie=body.ambitie,
+        afgerond_date=body.afgerond_datum,
+    )
+    async with uow:
+        row = await handlers.rond_intake_af(uow, command, principal.gemeentecodes)
+    return BredeIntakeRead(
+        id=row["id"],
+        inburgeraar_id=row["inburgeraar_id"],
+        leerbaarheidstoets=row["leerbaarheidstoets"],
+        opleidingsniveau=row["opleidingsniveau"],
+        ambitie=row["ambitie"],
+        afgerond_datum=row["afgerond_date"],
+    )

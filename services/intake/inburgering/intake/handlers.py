@@ -1,0 +1,172 @@
+"""Intake use cases: each runs in one unit of work and appends its events to the outbox."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from inburgering.intake.adapters.bsn_vault import BsnVault
+from inburgering.intake.adapters.tables import brede_intake, inburgeraar
+from inburgering.intake.domain.errors import (
+    InburgeraarAlAangemeld,
+    InburgeraarNietGevonden,
+    IntakeAlAfgerond,
+)
+from inburgering.intake.domain.model import leeftijd_op, valideer_bsn
+from inburgering.shared.events.intake import InburgeraarAangemeld, IntakeAfgerond
+from inburgering.shared.events.vocabulary import (
+    Ambitie,
+    Doelgroep,
+    LeerbaarheidstoetsUitslag,
+    Opleidingsniveau,
+)
+from inburgering.shared.persistence import UnitOfWork
+from sqlalchemy import select
+from sqlalchemy.engine import RowMapping
+
+
+@dataclass(frozen=True)
+class MeldInburgeraarAan:
+    bsn: str
+    gemeentecode: str
+    doelgroep: Doelgroep
+    geboortedatum: date
+
+
+@dataclass(frozen=True)
+class RondIntakeAf:
+    inburgeraar_id: uuid.UUID
+    leerbaarheidstoets: LeerbaarheidstoetsUitslag
+    opleidingsniveau: Opleidingsniveau
+    ambitie: Ambitie
+    afgerond_date: date
+
+
+async def meld_inburgeraar_aan(
+    uow: UnitOfWork, vault: BsnVault, command: MeldInburgeraarAan
+) -> RowMapping:
+    bsn = valideer_bsn(command.bsn)
+    bsn_hash = vault.lookup_hash(bsn)
+    existing = await uow.session.execute(
+        select(inburgeraar.c.id).where(
+            inburgeraar.c.gemeentecode == command.gemeentecode, inburgeraar.c.bsn_hash == bsn_hash
+        )
+    )
+    if existing.first() is not None:
+        raise InburgeraarAlAangemeld("Er is al een inburgeraar met dit BSN in deze gemeente.")
+    inburgeraar_id = uuid.uuid4()
+    await uow.session.execute(
+        inburgeraar.insert().values(
+            id=inburgeraar_id,
+            gemeentecode=command.gemeentecode,
+            bsn_hash=bsn_hash,
+            bsn_encrypted=vault.encrypt(bsn, context=inburgeraar_id.bytes),
+            doelgroep=command.doelgroep,
+            geboortedatum=command.geboortedatum,
+            aangemeld_at=datetime.now(UTC),
+        )
+    )
+    await uow.publish(
+        InburgeraarAangemeld(
+            inburgeraar_id=inburgeraar_id,
+            gemeentecode=command.gemeentecode,
+            doelgroep=command.doelgroep,
+        )
+    )
+    row = await _inburgeraar(uow, inburgeraar_id, [command.gemeentecode])
+    await uow.commit()
+    return row
+
+
+async def rond_intake_af(
+    uow: UnitOfWork, command: RondIntakeAf, gemeentecodes: Iterable[str]
+) -> RowMapping:
+    persoon = await _inburgeraar(uow, command.inburgeraar_id, gemeentecodes)
+    done = await uow.session.execute(
+        select(brede_intake.c.id).where(brede_intake.c.inburgeraar_id == command.inburgeraar_id)
+    )
+    if done.first() is not None:
+        raise IntakeAlAfgerond("Een afgeronde brede intake wordt niet overschreven.")
+    intake_id = uuid.uuid4()
+    await uow.session.execute(
+        brede_intake.insert().values(
+            id=intake_id,
+            inburgeraar_id=command.inburgeraar_id,
+            gemeentecode=persoon["gemeentecode"],
+            leerbaarheidstoets=command.leerbaarheidstoets,
+            opleidingsniveau=command.opleidingsniveau,
+            ambitie=command.ambitie,
+            afgerond_date=command.afgerond_date,
+            vastgelegd_at=datetime.now(UTC),
+        )
+    )
+    await uow.publish(
+        IntakeAfgerond(
+            inburgeraar_id=command.inburgeraar_id,
+            intake_id=intake_id,
+            gemeentecode=persoon["gemeentecode"],
+            doelgroep=Doelgroep(persoon["doelgroep"]),
+            leerbaarheidstoets=command.leerbaarheidstoets,
+            opleidingsniveau=command.opleidingsniveau,
+            ambitie=command.ambitie,
+            leeftijd=leeftijd_op(persoon["geboortedatum"], command.afgerond_date),
+        )
+    )
+    row = (
+        (await uow.session.execute(select(brede_intake).where(brede_intake.c.id == intake_id)))
+        .mappings()
+        .one()
+    )
+    await uow.commit()
+    return row
+
+
+async def geef_inburgeraar(
+    uow: UnitOfWork, inburgeraar_id: uuid.UUID, gemeentecodes: Iterable[str]
+) -> RowMapping:
+    return await _inburgeraar(uow, inburgeraar_id, gemeentecodes)
+
+
+async def lijst_inburgeraars(
+    uow: UnitOfWork, gemeentecodes: Iterable[str], *, limit: int, offset: int
+) -> list[RowMapping]:
+    result = await uow.session.execute(
+        select(*_PUBLIC_COLUMNS)
+        .where(inburgeraar.c.gemeentecode.in_(list(gemeentecodes)))
+        .order_by(inburgeraar.c.aangemeld_at, inburgeraar.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return list(result.mappings().all())
+
+
+_PUBLIC_COLUMNS = (
+    inburgeraar.c.id,
+    inburgeraar.c.gemeentecode,
+    inburgeraar.c.doelgroep,
+    inburgeraar.c.geboortedatum,
+    inburgeraar.c.aangemeld_at,
+)
+
+
+async def _inburgeraar(
+    uow: UnitOfWork, inburgeraar_id: uuid.UUID, gemeentecodes: Iterable[str]
+) -> RowMapping:
+    """Another tenant's inburgeraar is reported as not found, so existence does not leak."""
+    row = (
+        (
+            await uow.session.execute(
+                select(*_PUBLIC_COLUMNS).where(
+                    inburgeraar.c.id == inburgeraar_id,
+                    inburgeraar.c.gemeentecode.in_(list(gemeentecodes)),
+                )
+            )
+        )
+        .mappings()
+        .first()
+    )
+    if row is None:
+        raise InburgeraarNietGevonden(f"Inburgeraar {inburgeraar_id} bestaat niet.")
+    return row

@@ -1,0 +1,65 @@
+"""The command line every service exposes: serve (api, relay, consumer), migrate."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+from collections.abc import Callable
+
+import uvicorn
+from inburgering.shared.logging import configure_logging
+from inburgering.shared.runtime import ServiceParts, ServiceRuntime
+
+COMMANDS = {
+    "serve": "run the roles named in the settings (default: api, relay and consumer)",
+    "api": "run only the HTTP API",
+    "relay": "run only the outbox relay",
+    "consumer": "run only the event consumer",
+    "migrate": "apply database migrations and exit (production deployments)",
+}
+
+
+def main(build_parts: Callable[[], ServiceParts], argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Run one inburgering service.")
+    sub = parser.add_subparsers(dest="command")
+    for name, help_text in COMMANDS.items():
+        sub.add_parser(name, help=help_text)
+    args = parser.parse_args(argv)
+    command = args.command or "serve"
+
+    parts = build_parts()
+    settings = parts.settings
+    configure_logging(json=settings.log_json)
+    if command != "serve":
+        settings.roles = command
+    runtime = ServiceRuntime(parts)
+
+    if command == "migrate":
+        asyncio.run(runtime.migrate())
+        return
+    if "api" in settings.role_set:
+        server = uvicorn.Server(
+            uvicorn.Config(
+                runtime.create_app(),
+                host=settings.http_host,
+                port=settings.http_port,
+                log_config=None,
+                access_log=False,
+                timeout_graceful_shutdown=20,
+            )
+        )
+        server.run()
+        return
+    asyncio.run(_run_headless(runtime))
+
+
+async def _run_headless(runtime: ServiceRuntime) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await runtime.prepare()
+    async with runtime.background(runtime.settings.role_set):
+        await stop.wait()
+    await runtime.engine.dispose()

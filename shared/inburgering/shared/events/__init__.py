@@ -1,0 +1,8 @@
+"""Integration events, one module per producer."""
+
+from inburgering.shared.events import contracts, intake, referrals, routes
+from inburgering.shared.events.base import EventCatalog, IntegrationEvent
+
+ALL_EVENTS = EventCatalog(*intake.EVENTS, *routes.EVENTS, *contracts.EVENTS, *referrals.EVENTS)
+
+__all__ = ["ALL_EVENTS", "EventCatalog", "IntegrationEvent"]

@@ -1,0 +1,51 @@
+"""Events published by the routes service on topic `routes.leerroute`."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from inburgering.shared.events.base import IntegrationEvent
+from inburgering.shared.events.vocabulary import (
+    Ambitie,
+    Doelgroep,
+    Gemeentecode,
+    Leerroute,
+    Opleidingsniveau,
+)
+
+TOPIC = "routes.leerroute"
+
+
+class LeerrouteGeadviseerd(IntegrationEvent):
+    """A leerroute advice was computed; `leerroute` is empty when a person must decide."""
+
+    event_name = "leerroute-geadviseerd"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    advies_id: UUID
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    leerroute: Leerroute | None
+    regel: str
+    regelset_versie: str
+
+
+class LeerrouteVastgesteld(IntegrationEvent):
+    """The case manager decided the leerroute; carries what placement and referral need."""
+
+    event_name = "leerroute-vastgesteld"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    advies_id: UUID
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    leerroute: Leerroute
+    afwijkend_van_advies: bool
+    doelgroep: Doelgroep
+    ambitie: Ambitie
+    opleidingsniveau: Opleidingsniveau
+
+
+EVENTS = (LeerrouteGeadviseerd, LeerrouteVastgesteld)

@@ -1,0 +1,72 @@
+"""The app factory every service uses: the API under /v1 (OpenAPI at /v1/openapi.json),
+health and readiness at the root."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from inburgering.shared.http.middleware import EdgeHeadersMiddleware
+from inburgering.shared.http.problems import install_problem_handlers
+
+ReadyCheck = Callable[[], Awaitable[dict[str, bool]]]
+API_PREFIX = "/v1"
+CONTACT = {
+    "name": "Platform Inburgering beheer",
+    "url": "https://inburgering.nl/contact",
+    "email": "beheer@inburgering.nl",
+}
+
+
+def create_app(
+    *,
+    title: str,
+    description: str,
+    version: str,
+    routers: Sequence[APIRouter],
+    ready_check: ReadyCheck,
+    state: Mapping[str, Any] | None = None,
+    lifespan: Callable[[FastAPI], AbstractAsyncContextManager[Any]] | None = None,
+) -> FastAPI:
+    """The root app; the versioned API is mounted at /v1 so its OpenAPI server URL is /v1."""
+    api = FastAPI(
+        title=title,
+        description=description,
+        version=version,
+        contact=CONTACT,
+        openapi_url="/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    for router in routers:
+        api.include_router(router)
+    for key, value in (state or {}).items():
+        setattr(api.state, key, value)
+    install_problem_handlers(api)
+
+    root = FastAPI(openapi_url=None, docs_url=None, redoc_url=None, lifespan=lifespan)
+    root.state.api = api
+    install_problem_handlers(root)
+
+    @root.get("/health")
+    async def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @root.get("/ready")
+    async def ready() -> JSONResponse:
+        checks = await ready_check()
+        ok = all(checks.values())
+        return JSONResponse(
+            {"status": "ok" if ok else "niet-gereed", "checks": checks},
+            status_code=200 if ok else 503,
+        )
+
+    root.mount(API_PREFIX, api)
+    # The OpenAPI document is public and readable from any origin (API Design Rules).
+    root.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
+    root.add_middleware(EdgeHeadersMiddleware, api_version=version)
+    return root

@@ -1,0 +1,46 @@
+"""ASGI middleware: API-Version and security headers on every response, a trace per request."""
+
+from __future__ import annotations
+
+from inburgering.shared import tracing
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+SECURITY_HEADERS = {
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "content-security-policy": "frame-ancestors 'none'",
+}
+
+
+class EdgeHeadersMiddleware:
+    def __init__(self, app: ASGIApp, api_version: str) -> None:
+        self.app = app
+        self.api_version = api_version
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = None
+        for name, value in scope.get("headers", ()):
+            if name == b"traceparent":
+                incoming = value.decode("latin-1")
+                break
+        traceparent = tracing.child_of(incoming)
+        token = tracing.current_traceparent.set(traceparent)
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["API-Version"] = self.api_version
+                headers["traceparent"] = traceparent
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            tracing.current_traceparent.reset(token)

@@ -1,0 +1,214 @@
+"""The consumer loop: inbox in the same transaction as the effects, offsets committed after."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import structlog
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
+from inburgering.shared import tracing
+from inburgering.shared.events.base import IntegrationEvent
+from inburgering.shared.messaging.envelope import Envelope
+from inburgering.shared.messaging.errors import InvalidEnvelope, InvalidEventData, TenantMismatch
+from inburgering.shared.messaging.inbox import Inbox, Outcome
+from inburgering.shared.persistence.unit_of_work import UnitOfWork
+from pydantic import ValidationError
+
+log = structlog.get_logger(__name__)
+
+E = TypeVar("E", bound=IntegrationEvent)
+Handler = Callable[[UnitOfWork, E, Envelope], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Registration(Generic[E]):
+    model: type[E]
+    handler: Handler[E]
+
+
+class HandlerRegistry:
+    """Which handler applies which incoming event type."""
+
+    def __init__(self) -> None:
+        self._handlers: dict[str, Registration[Any]] = {}
+
+    def register(self, model: type[E], handler: Handler[E]) -> None:
+        self._handlers[model.event_type()] = Registration(model, handler)
+
+    def get(self, event_type: str) -> Registration[Any] | None:
+        return self._handlers.get(event_type)
+
+    @property
+    def topics(self) -> set[str]:
+        return {registration.model.topic for registration in self._handlers.values()}
+
+
+def dead_letter_topic(consumer_name: str) -> str:
+    return f"{consumer_name}.dlq"
+
+
+class Consumer:
+    """At-least-once delivery, exactly-once effects; poison goes to the dead-letter topic."""
+
+    def __init__(
+        self,
+        name: str,
+        registry: HandlerRegistry,
+        uow_factory: Callable[[], UnitOfWork],
+        inbox: Inbox,
+        dead_letters: AIOKafkaProducer,
+        *,
+        max_attempts: int = 5,
+        backoff_seconds: float = 0.2,
+        after_commit: Callable[[ConsumerRecord], Awaitable[None]] | None = None,
+    ) -> None:
+        self.name = name
+        self._registry = registry
+        self._uow_factory = uow_factory
+        self._inbox = inbox
+        self._dead_letters = dead_letters
+        self._max_attempts = max_attempts
+        self._backoff_seconds = backoff_seconds
+        # Test seam: runs after the database commit and before the offset commit.
+        self._after_commit = after_commit
+        self.handled_total = 0
+        self.dead_lettered_total = 0
+
+    @property
+    def dead_letter_topic(self) -> str:
+        return dead_letter_topic(self.name)
+
+    async def run(self, kafka: AIOKafkaConsumer, stop: asyncio.Event) -> None:
+        """Poll, handle every record of the batch, then commit the batch's offsets."""
+        while not stop.is_set():
+            batches = await kafka.getmany(timeout_ms=500, max_records=500)
+            if not batches:
+                continue
+            for records in batches.values():
+                for record in records:
+                    await self.handle(record)
+            await kafka.commit()
+
+    async def handle(self, record: ConsumerRecord) -> None:
+        try:
+            envelope = Envelope.from_kafka(record.headers, record.key, record.value)
+        except InvalidEnvelope as exc:
+            await self._dead_letter(record, None, f"invalid-envelope: {exc}")
+            return
+        registration = self._registry.get(envelope.type)
+        if registration is None:
+            await self._record_only(envelope, Outcome.UNKNOWN_TYPE, "no handler for this type")
+            log.info("consumer.unknown_type", consumer=self.name, event_type=envelope.type)
+            return
+        try:
+            event = _parse(registration.model, envelope)
+        except (InvalidEventData, TenantMismatch) as exc:
+            await self._dead_letter(record, envelope, f"{type(exc).__name__}: {exc}")
+            return
+        token = tracing.current_traceparent.set(envelope.traceparent)
+        try:
+            await self._apply(record, envelope, event, registration)
+        finally:
+            tracing.current_traceparent.reset(token)
+
+    async def _apply(
+        self,
+        record: ConsumerRecord,
+        envelope: Envelope,
+        event: IntegrationEvent,
+        registration: Registration[Any],
+    ) -> None:
+        delay = self._backoff_seconds
+        for attempt in range(1, self._max_attempts + 1):
+            try:
+                async with self._uow_factory() as uow:
+                    fresh = await self._inbox.record(
+                        uow.session,
+                        source=envelope.source,
+                        event_id=envelope.id,
+                        event_type=envelope.type,
+                        outcome=Outcome.PROCESSED,
+                    )
+                    if not fresh:
+                        log.info("consumer.duplicate", consumer=self.name, event_id=envelope.id)
+                        return
+                    await registration.handler(uow, event, envelope)
+                    await uow.commit()
+                self.handled_total += 1
+                if self._after_commit is not None:
+                    await self._after_commit(record)
+                return
+            except Exception as exc:
+                log.warning(
+                    "consumer.attempt_failed",
+                    consumer=self.name,
+                    event_id=envelope.id,
+                    event_type=envelope.type,
+                    attempt=attempt,
+                    error=type(exc).__name__,
+                )
+                if attempt == self._max_attempts:
+                    await self._dead_letter(
+                        record, envelope, f"handler-failed: {type(exc).__name__}"
+                    )
+                    return
+                await asyncio.sleep(delay)
+                delay *= 2
+
+    async def _record_only(self, envelope: Envelope, outcome: Outcome, detail: str) -> None:
+        async with self._uow_factory() as uow:
+            await self._inbox.record(
+                uow.session,
+                source=envelope.source,
+                event_id=envelope.id,
+                event_type=envelope.type,
+                outcome=outcome,
+                detail=detail,
+            )
+            await uow.commit()
+
+    async def _dead_letter(
+        self, record: ConsumerRecord, envelope: Envelope | None, reason: str
+    ) -> None:
+        """Park the record unchanged, with why, on the dead-letter topic; the partition moves on."""
+        headers = [
+            *(record.headers or ()),
+            ("dlq_reason", reason.encode()[:500]),
+            ("dlq_consumer", self.name.encode()),
+            ("dlq_topic", record.topic.encode()),
+            ("dlq_partition", str(record.partition).encode()),
+            ("dlq_offset", str(record.offset).encode()),
+        ]
+        await self._dead_letters.send_and_wait(
+            self.dead_letter_topic, value=record.value, key=record.key, headers=headers
+        )
+        async with self._uow_factory() as uow:
+            await self._inbox.record(
+                uow.session,
+                source=envelope.source if envelope else f"kafka:{record.topic}",
+                event_id=envelope.id if envelope else f"{record.partition}:{record.offset}",
+                event_type=envelope.type if envelope else "unreadable",
+                outcome=Outcome.DEAD_LETTERED,
+                detail=reason[:1000],
+            )
+            await uow.commit()
+        self.dead_lettered_total += 1
+        log.error("consumer.dead_lettered", consumer=self.name, reason=reason.split(":")[0])
+
+
+def _parse(model: type[E], envelope: Envelope) -> E:
+    try:
+        event = model.model_validate(envelope.data)
+    except ValidationError as exc:
+        # Only locations and error types: the input values never reach logs or headers.
+        problems = ", ".join(
+            f"{'.'.join(map(str, e['loc']))}:{e['type']}" for e in exc.errors(include_input=False)
+        )
+        raise InvalidEventData(problems) from None
+    carried = getattr(event, "gemeentecode", None)
+    if carried is not None and carried != envelope.gemeentecode:
+        raise TenantMismatch("data gemeentecode differs from the envelope's")
+    return event

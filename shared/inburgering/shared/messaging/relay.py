@@ -1,0 +1,176 @@
+"""Publishes committed outbox rows to Kafka, in order, then marks them published."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import zlib
+from datetime import UTC, datetime, timedelta
+
+import asyncpg
+import structlog
+from aiokafka import AIOKafkaProducer
+from inburgering.shared.messaging.envelope import Envelope
+from inburgering.shared.messaging.outbox import notify_channel
+from sqlalchemy import Table, delete, func, select, text, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+log = structlog.get_logger(__name__)
+
+
+class Relay:
+    """One relay per service is active at a time (a PostgreSQL advisory lock); others stand by.
+
+    Rows are claimed with FOR UPDATE SKIP LOCKED, published with acks=all and marked in the
+    same transaction, so a crash before the mark republishes (at-least-once) and never loses.
+    """
+
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        table: Table,
+        producer: AIOKafkaProducer,
+        *,
+        service_name: str,
+        source: str,
+        batch_size: int = 500,
+        poll_seconds: float = 1.0,
+        retention: timedelta = timedelta(hours=72),
+    ) -> None:
+        self._engine = engine
+        self._table = table
+        self._producer = producer
+        self._service_name = service_name
+        self._source = source
+        self._batch_size = batch_size
+        self._poll_seconds = poll_seconds
+        self._retention = retention
+        self._lock_key = zlib.crc32(f"outbox-relay:{service_name}".encode())
+        self.wake = asyncio.Event()
+        self.published_total = 0
+
+    @property
+    def _postgres(self) -> bool:
+        return self._engine.dialect.name == "postgresql"
+
+    async def publish_batch(self) -> int:
+        """Claim, publish and mark one batch; returns how many rows were published."""
+        async with self._engine.connect() as conn, conn.begin():
+            if self._postgres and not await self._leader(conn):
+                return 0
+            query = (
+                select(self._table)
+                .where(self._table.c.published_at.is_(None))
+                .order_by(self._table.c.position)
+                .limit(self._batch_size)
+            )
+            if self._postgres:
+                query = query.with_for_update(skip_locked=True)
+            rows = (await conn.execute(query)).mappings().all()
+            if not rows:
+                return 0
+            pending = []
+            for row in rows:
+                envelope = Envelope(
+                    id=str(row["id"]),
+                    source=self._source,
+                    type=row["event_type"],
+                    time=row["created_at"],
+                    gemeentecode=row["gemeentecode"],
+                    data=row["payload"],
+                    key=row["aggregate_id"],
+                    traceparent=row["traceparent"],
+                )
+                message = envelope.to_kafka()
+                pending.append(
+                    await self._producer.send(
+                        row["topic"],
+                        value=message.value,
+                        key=row["aggregate_id"].encode(),
+                        headers=envelope.kafka_headers(message),
+                    )
+                )
+            await asyncio.gather(*pending)
+            await conn.execute(
+                update(self._table)
+                .where(self._table.c.position.in_([row["position"] for row in rows]))
+                .values(published_at=datetime.now(UTC))
+            )
+        self.published_total += len(rows)
+        return len(rows)
+
+    async def _leader(self, conn: AsyncConnection) -> bool:
+        result = await conn.execute(
+            text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": self._lock_key}
+        )
+        return bool(result.scalar())
+
+    async def drain(self) -> int:
+        """Publish until the outbox is empty; returns the number published."""
+        total = 0
+        while published := await self.publish_batch():
+            total += published
+        return total
+
+    async def backlog(self) -> int:
+        async with self._engine.connect() as conn:
+            query = select(func.count()).where(self._table.c.published_at.is_(None))
+            return int((await conn.execute(query)).scalar_one())
+
+    async def cleanup(self) -> int:
+        """Delete published rows older than the retention period."""
+        cutoff = datetime.now(UTC) - self._retention
+        async with self._engine.begin() as conn:
+            result = await conn.execute(
+                delete(self._table).where(self._table.c.published_at < cutoff)
+            )
+        return result.rowcount or 0
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Publish whenever woken (LISTEN/NOTIFY or in-process) or at the polling interval."""
+        listener = await self._listen() if self._postgres else None
+        cleanup_every = max(1, int(300 / self._poll_seconds))
+        rounds = 0
+        try:
+            while not stop.is_set():
+                self.wake.clear()
+                try:
+                    await self.drain()
+                    rounds += 1
+                    if rounds % cleanup_every == 0:
+                        await self.cleanup()
+                except Exception:
+                    log.exception("relay.publish_failed")
+                    await _wait(stop, self._poll_seconds)
+                    continue
+                await _wait_any(stop, self.wake, self._poll_seconds)
+        finally:
+            if listener is not None:
+                await listener.close()
+
+    async def _listen(self) -> asyncpg.Connection | None:
+        url = make_url(self._engine.url.render_as_string(hide_password=False)).set(
+            drivername="postgresql"
+        )
+        try:
+            conn = await asyncpg.connect(url.render_as_string(hide_password=False))
+        except Exception:
+            log.warning("relay.listen_unavailable", fallback="polling")
+            return None
+        await conn.add_listener(notify_channel(self._service_name), lambda *_args: self.wake.set())
+        return conn
+
+
+async def _wait(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), seconds)
+
+
+async def _wait_any(stop: asyncio.Event, wake: asyncio.Event, seconds: float) -> None:
+    waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(wake.wait())]
+    try:
+        await asyncio.wait(waiters, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for waiter in waiters:
+            waiter.cancel()

@@ -1,0 +1,192 @@
+"""What every service process is made of; each service's bootstrap fills in its own parts."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import structlog
+from aiokafka import AIOKafkaProducer, ConsumerRecord
+from fastapi import APIRouter, FastAPI
+from inburgering.shared.auth.tokens import TokenVerifier
+from inburgering.shared.http.app import create_app
+from inburgering.shared.messaging import broker
+from inburgering.shared.messaging.consumer import Consumer, HandlerRegistry, dead_letter_topic
+from inburgering.shared.messaging.inbox import Inbox
+from inburgering.shared.messaging.outbox import Outbox
+from inburgering.shared.messaging.relay import Relay
+from inburgering.shared.persistence import migrations
+from inburgering.shared.persistence.database import create_engine, session_factory
+from inburgering.shared.persistence.unit_of_work import UnitOfWork
+from inburgering.shared.settings import BaseServiceSettings
+from sqlalchemy import MetaData, Table, text
+
+log = structlog.get_logger(__name__)
+
+Seeder = Callable[[UnitOfWork], Awaitable[None]]
+
+
+@dataclass
+class ServiceParts:
+    """The service-specific pieces the shared runtime wires together."""
+
+    settings: BaseServiceSettings
+    title: str
+    description: str
+    version: str
+    metadata: MetaData
+    outbox_table: Table
+    inbox_table: Table
+    migrations_dir: Path
+    routers: Sequence[APIRouter]
+    handlers: HandlerRegistry = field(default_factory=HandlerRegistry)
+    publishes: Sequence[str] = ()
+    seed: Seeder | None = None
+    # Service-specific collaborators the API reads from `request.app.state`.
+    state: dict[str, Any] = field(default_factory=dict)
+
+
+class ServiceRuntime:
+    """Engine, unit of work, relay and consumer of one service: the composition root's product."""
+
+    def __init__(
+        self,
+        parts: ServiceParts,
+        *,
+        after_commit: Callable[[ConsumerRecord], Awaitable[None]] | None = None,
+    ) -> None:
+        self.parts = parts
+        self.settings = parts.settings
+        self.engine = create_engine(self.settings.effective_database_url)
+        self.sessions = session_factory(self.engine)
+        self.outbox = Outbox(parts.outbox_table, self.settings.service_name)
+        self.consumer_name = f"{self.settings.service_name}.inbox"
+        self.inbox = Inbox(parts.inbox_table, self.consumer_name)
+        self.token_verifier = TokenVerifier(self.settings)
+        self.relay: Relay | None = None
+        self.consumer: Consumer | None = None
+        self._after_commit = after_commit
+        self._wake_relay: Callable[[], None] | None = None
+
+    def uow(self) -> UnitOfWork:
+        return UnitOfWork(self.sessions, self.outbox, on_commit=self._on_commit)
+
+    def _on_commit(self) -> None:
+        if self.relay is not None:
+            self.relay.wake.set()
+
+    async def migrate(self) -> None:
+        await asyncio.to_thread(
+            migrations.upgrade, self.parts.migrations_dir, self.settings.effective_database_url
+        )
+
+    async def prepare(self) -> None:
+        """Start-up work shared by all roles: migrations (development), topics, seed data."""
+        if self.settings.migrate_on_start:
+            await self.migrate()
+        if self.settings.kafka_create_topics:
+            topics = {*self.parts.publishes, *self.parts.handlers.topics}
+            if self.parts.handlers.topics:
+                topics.add(dead_letter_topic(self.consumer_name))
+            await broker.ensure_topics(self.settings, topics)
+        if self.parts.seed is not None:
+            async with self.uow() as uow:
+                await self.parts.seed(uow)
+                await uow.commit()
+
+    async def ready(self) -> dict[str, bool]:
+        checks = {"database": False, "broker": False}
+        try:
+            async with self.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            checks["database"] = True
+        except Exception:
+            log.warning("ready.database_unreachable")
+        checks["broker"] = await broker.ping(self.settings)
+        return checks
+
+    @contextlib.asynccontextmanager
+    async def background(self, roles: frozenset[str]) -> AsyncIterator[None]:
+        """Run the relay and/or consumer roles until the context exits."""
+        stop = asyncio.Event()
+        tasks: list[asyncio.Task[Any]] = []
+        producer: AIOKafkaProducer | None = None
+        kafka_consumer = None
+        try:
+            if "relay" in roles or ("consumer" in roles and self.parts.handlers.topics):
+                producer = broker.make_producer(self.settings)
+                await producer.start()
+            if "relay" in roles:
+                assert producer is not None
+                self.relay = Relay(
+                    self.engine,
+                    self.parts.outbox_table,
+                    producer,
+                    service_name=self.settings.service_name,
+                    source=self.settings.event_source,
+                    batch_size=self.settings.relay_batch_size,
+                    poll_seconds=self.settings.relay_poll_seconds,
+                    retention=timedelta(hours=self.settings.outbox_retention_hours),
+                )
+                tasks.append(asyncio.create_task(self.relay.run(stop), name="relay"))
+            if "consumer" in roles and self.parts.handlers.topics:
+                assert producer is not None
+                self.consumer = Consumer(
+                    self.consumer_name,
+                    self.parts.handlers,
+                    self.uow,
+                    self.inbox,
+                    producer,
+                    max_attempts=self.settings.consumer_max_attempts,
+                    backoff_seconds=self.settings.consumer_backoff_seconds,
+                    after_commit=self._after_commit,
+                )
+                kafka_consumer = broker.make_consumer(
+                    self.settings, self.consumer_name, sorted(self.parts.handlers.topics)
+                )
+                await kafka_consumer.start()
+                tasks.append(
+                    asyncio.create_task(self.consumer.run(kafka_consumer, stop), name="consumer")
+                )
+            for task in tasks:
+                task.add_done_callback(_log_crash)
+            yield
+        finally:
+            stop.set()
+            for task in tasks:
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await asyncio.wait_for(task, timeout=10)
+            if kafka_consumer is not None:
+                await kafka_consumer.stop()  # commits nothing new: offsets follow DB commits
+            if producer is not None:
+                await producer.stop()
+
+    def create_app(self) -> FastAPI:
+        roles = self.settings.role_set
+
+        @contextlib.asynccontextmanager
+        async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+            await self.prepare()
+            async with self.background(roles):
+                yield
+            await self.engine.dispose()
+
+        return create_app(
+            title=self.parts.title,
+            description=self.parts.description,
+            version=self.parts.version,
+            routers=self.parts.routers,
+            ready_check=self.ready,
+            state={**self.parts.state, "runtime": self, "token_verifier": self.token_verifier},
+            lifespan=lifespan,
+        )
+
+
+def _log_crash(task: asyncio.Task[Any]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("background.crashed", task=task.get_name(), error=repr(task.exception()))

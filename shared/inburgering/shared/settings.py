@@ -1,0 +1,135 @@
+"""Typed settings every service shares; each service subclasses with its own env prefix."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Self
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_JWT_SECRET = "development-only-jwt-secret-change-me-0123456789"
+DEV_BSN_KEY = "development-only-bsn-key-change-me-0123456789abcdef"
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class UnsafeProductionSettings(ValueError):
+    """A production deployment would start with a development default."""
+
+
+class BaseServiceSettings(BaseSettings):
+    """Settings common to api, relay and consumer roles of a service."""
+
+    model_config = SettingsConfigDict(extra="ignore", validate_default=True)
+
+    service_name: str = Field(description="Name of the service, used in event sources and logs.")
+    environment: Environment = Field(
+        Environment.DEVELOPMENT, description="`production` refuses every development default."
+    )
+    database_url: str = Field(
+        "",
+        description="SQLAlchemy async URL; empty means an embedded SQLite file under data_dir.",
+    )
+    data_dir: Path = Field(Path(".data"), description="Folder for the embedded SQLite database.")
+    migrate_on_start: bool = Field(
+        True, description="Apply migrations at start-up (development); use `migrate` in production."
+    )
+    kafka_bootstrap_servers: str = Field(
+        "127.0.0.1:9092", description="Comma-separated Kafka bootstrap servers."
+    )
+    kafka_idempotence: bool = Field(
+        True,
+        description="Idempotent producer; must be false for brokers without it (Tansu).",
+    )
+    kafka_create_topics: bool = Field(
+        True, description="Create missing topics at start-up (development convenience)."
+    )
+    kafka_topic_partitions: int = Field(3, ge=1, description="Partitions for topics created here.")
+    source_oin: str = Field(
+        "00000000000000000000",
+        pattern=r"^\d{20}$",
+        description="OIN of the organisation running this service; part of every event source.",
+    )
+    roles: str = Field(
+        "api,relay,consumer", description="Roles this process runs: any of api, relay, consumer."
+    )
+    http_host: str = Field("127.0.0.1", description="Address the API listens on.")
+    http_port: int = Field(8000, description="Port the API listens on.")
+    jwt_dev_secret: SecretStr = Field(
+        SecretStr(DEV_JWT_SECRET), description="HS256 key for development tokens."
+    )
+    jwt_jwks_url: str = Field("", description="JWKS URL of the token issuer (production).")
+    jwt_issuers: str = Field(
+        "inburgering-dev", description="Comma-separated issuers whose tokens are accepted."
+    )
+    jwt_audience: str = Field(
+        "", description="Audience this service requires; defaults to its name."
+    )
+    jwt_leeway_seconds: int = Field(30, ge=0, le=300, description="Clock skew allowed on exp/nbf.")
+    relay_batch_size: int = Field(500, ge=1, description="Outbox rows the relay claims at once.")
+    relay_poll_seconds: float = Field(
+        1.0, gt=0, description="Polling fallback when no notification wakes the relay."
+    )
+    outbox_retention_hours: float = Field(
+        72, gt=0, description="How long published outbox rows are kept before cleanup."
+    )
+    consumer_max_attempts: int = Field(
+        5, ge=1, description="Attempts for a failing event before it goes to the dead-letter topic."
+    )
+    consumer_backoff_seconds: float = Field(
+        0.2, ge=0, description="Initial backoff between attempts; doubles each time."
+    )
+    log_json: bool = Field(False, description="Log as JSON lines (production) instead of console.")
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment is Environment.PRODUCTION
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{self.data_dir / (self.service_name + '.db')}"
+
+    @property
+    def audience(self) -> str:
+        return self.jwt_audience or f"inburgering-{self.service_name}"
+
+    @property
+    def role_set(self) -> frozenset[str]:
+        return frozenset(r.strip() for r in self.roles.split(",") if r.strip())
+
+    @property
+    def event_source(self) -> str:
+        return f"urn:nld:oin:{self.source_oin}:systeem:inburgering-{self.service_name}"
+
+    def unsafe_for_production(self) -> list[str]:
+        """What this configuration would do wrong in production; subclasses add their own."""
+        problems = []
+        if self.jwt_dev_secret.get_secret_value() == DEV_JWT_SECRET:
+            problems.append("jwt_dev_secret still has the development default")
+        if not self.jwt_jwks_url:
+            problems.append("jwt_jwks_url is required")
+        if not self.database_url or self.database_url.startswith("sqlite"):
+            problems.append("database_url must name a PostgreSQL database")
+        if self.migrate_on_start:
+            problems.append("migrate_on_start must be false; run the migrate command")
+        if set(self.source_oin) == {"0"}:
+            problems.append("source_oin must be the OIN of the organisation")
+        return problems
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> Self:
+        unknown = self.role_set - {"api", "relay", "consumer"}
+        if unknown:
+            raise ValueError(f"unknown roles: {', '.join(sorted(unknown))}")
+        if self.is_production:
+            problems = self.unsafe_for_production()
+            if problems:
+                raise UnsafeProductionSettings("; ".join(problems))
+        return self

@@ -1,0 +1,138 @@
+"""Run the whole platform on one machine: Tansu, then the four services as separate processes."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import asyncpg
+import httpx
+from inburgering.shared.testing.broker import TansuBroker
+from sqlalchemy.engine import make_url
+
+SERVICES = ("intake", "routes", "contracts", "referrals")
+
+
+def service_env(
+    service: str, *, port: int, bootstrap: str, data_dir: Path, database_url: str = ""
+) -> dict[str, str]:
+    """Environment for one service process; everything else keeps its embedded default."""
+    prefix = service.upper() + "_"
+    env = {
+        prefix + "HTTP_PORT": str(port),
+        prefix + "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
+        prefix + "KAFKA_IDEMPOTENCE": "false",  # Tansu has no idempotent producer
+        prefix + "DATA_DIR": str(data_dir),
+        prefix + "RELAY_POLL_SECONDS": "0.5",
+    }
+    if database_url:
+        env[prefix + "DATABASE_URL"] = database_url
+    return env
+
+
+def start_service(service: str, env: dict[str, str], log_path: Path) -> subprocess.Popen[bytes]:
+    log = open(log_path, "ab")
+    return subprocess.Popen(
+        [sys.executable, "-m", f"inburgering.{service}.entrypoints", "serve"],
+        env={**os.environ, **env},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url} exited with code {process.returncode}")
+        try:
+            if httpx.get(url + "/ready", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(f"{url} not ready within {timeout}s")
+
+
+def stop(processes: list[subprocess.Popen[bytes]]) -> None:
+    for process in processes:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    for process in processes:
+        try:
+            process.wait(timeout=25)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+async def ensure_database(server_url: str, name: str) -> str:
+    url = make_url(server_url)
+    conn = await asyncpg.connect(url.set(drivername="postgresql").render_as_string(False))
+    try:
+        exists = await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name)
+        if not exists:
+            await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return url.set(drivername="postgresql+asyncpg", database=name).render_as_string(False)
+
+
+def run_platform(*, database_url: str = "", data_dir: str = ".data", base_port: int = 8001) -> None:
+    data = Path(data_dir).resolve()
+    data.mkdir(parents=True, exist_ok=True)
+    logs = data / "logs"
+    logs.mkdir(exist_ok=True)
+    broker = TansuBroker.start(log_file=logs / "broker.log")
+    processes: list[subprocess.Popen[bytes]] = []
+    urls: dict[str, str] = {}
+    try:
+        for offset, service in enumerate(SERVICES):
+            port = base_port + offset
+            url = (
+                asyncio.run(ensure_database(database_url, f"inburgering_{service}"))
+                if database_url
+                else ""
+            )
+            env = service_env(
+                service,
+                port=port,
+                bootstrap=broker.bootstrap_servers,
+                data_dir=data,
+                database_url=url,
+            )
+            processes.append(start_service(service, env, logs / f"{service}.log"))
+            urls[service] = f"http://127.0.0.1:{port}"
+        for process, url in zip(processes, urls.values(), strict=True):
+            wait_ready(url, process)
+        _print_welcome(urls, broker.bootstrap_servers, logs, bool(database_url))
+        _wait_for_interrupt(processes)
+    finally:
+        print("\nStopping services and broker…", flush=True)
+        stop(processes)
+        broker.stop()
+
+
+def _wait_for_interrupt(processes: list[subprocess.Popen[bytes]]) -> None:
+    try:
+        while all(p.poll() is None for p in processes):
+            time.sleep(0.5)
+        print("A service stopped unexpectedly; see the logs.", file=sys.stderr)
+    except KeyboardInterrupt:
+        pass
+
+
+def _print_welcome(urls: dict[str, str], bootstrap: str, logs: Path, postgres: bool) -> None:
+    cli = (shutil.which("inburgering-dev") and "inburgering-dev") or "uv run inburgering-dev"
+    print(f"\nPlatform is up (broker {bootstrap}, {'PostgreSQL' if postgres else 'SQLite'}).")
+    for service, url in urls.items():
+        print(f"  {service:<10} {url}/v1/docs")
+    print(f"  logs       {logs}")
+    print("\nTry the skeleton flow (see README, 'Try it'):")
+    print(f"  TOKEN=$({cli} token --rol gemeente --gemeente GM0772)")
+    print("Press Ctrl-C to stop everything.\n", flush=True)
