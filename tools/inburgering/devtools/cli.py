@@ -30,6 +30,8 @@ def main(argv: list[str] | None = None) -> None:
     revision.add_argument("service", choices=["intake", "routes", "contracts", "referrals"])
     revision.add_argument("-m", "--message", required=True)
 
+    sub.add_parser("event-schemas", help="regenerate docs/events/ from the event models")
+
     args = parser.parse_args(argv)
     if args.command == "token":
         secret = os.environ.get("INBURGERING_DEV_JWT_SECRET", DEV_JWT_SECRET)
@@ -44,6 +46,11 @@ def main(argv: list[str] | None = None) -> None:
                 ttl_seconds=args.ttl,
             )
         )
+    elif args.command == "event-schemas":
+        from inburgering.devtools.event_schemas import write
+
+        for path in write():
+            print(path.name)
     elif args.command == "revision":
         from inburgering.devtools.revision import write_revision
 

@@ -24,9 +24,9 @@ class IntegrationEvent(BaseModel):
     model_config = ConfigDict(
         alias_generator=to_camel,
         populate_by_name=True,
-        extra="forbid",
+        # Tolerant reader: a consumer ignores fields added after it was built.
+        extra="ignore",
         frozen=True,
-        json_schema_extra={"additionalProperties": False},
     )
 
     event_name: ClassVar[str]

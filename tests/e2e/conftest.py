@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+from inburgering.devtools.platform import SERVICES
+from inburgering.shared.testing.broker import TansuBroker
+from inburgering.shared.testing.postgres import create_database, drop_database
+
+from tests.e2e.platform import RunningPlatform, start_platform, stop_platform
+
+
+@pytest.fixture(scope="session")
+def postgres_platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningPlatform]:
+    """All four services on PostgreSQL (one database each) and a broker of their own."""
+    broker = TansuBroker.start()
+    urls = {service: asyncio.run(create_database(f"e2e_{service}")) for service in SERVICES}
+    try:
+        platform = start_platform(
+            broker.bootstrap_servers, tmp_path_factory.mktemp("pg-platform"), urls
+        )
+        yield platform
+        stop_platform(platform)
+    finally:
+        broker.stop()
+        for url in urls.values():
+            asyncio.run(drop_database(url))
+
+
+@pytest.fixture(scope="session")
+def sqlite_platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningPlatform]:
+    """All four services on their embedded SQLite default."""
+    broker = TansuBroker.start()
+    try:
+        platform = start_platform(
+            broker.bootstrap_servers, tmp_path_factory.mktemp("sqlite-platform"), {}
+        )
+        yield platform
+        stop_platform(platform)
+    finally:
+        broker.stop()
