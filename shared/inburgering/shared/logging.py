@@ -39,6 +39,13 @@ class _MaskingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = mask_bsn(str(record.getMessage()))
         record.args = ()
+        # Exception messages (e.g. SQL parameters) reach the output through the traceback text.
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_bsn(record.exc_text)
+        if record.stack_info:
+            record.stack_info = mask_bsn(record.stack_info)
         return True
 
 

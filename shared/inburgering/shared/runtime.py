@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import signal
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -188,5 +190,8 @@ class ServiceRuntime:
 
 
 def _log_crash(task: asyncio.Task[Any]) -> None:
+    """A dead relay or consumer must not hide behind a healthy API: stop the process so that its
+    supervisor restarts it (uvicorn and the headless runner both shut down cleanly on SIGTERM)."""
     if not task.cancelled() and task.exception() is not None:
         log.error("background.crashed", task=task.get_name(), error=repr(task.exception()))
+        os.kill(os.getpid(), signal.SIGTERM)

@@ -11,6 +11,7 @@ from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from inburgering.shared.http.middleware import EdgeHeadersMiddleware
+from inburgering.shared.http.openapi import install_nl_openapi
 from inburgering.shared.http.problems import install_problem_handlers
 
 ReadyCheck = Callable[[], Awaitable[dict[str, bool]]]
@@ -38,6 +39,7 @@ def create_app(
         description=description,
         version=version,
         contact=CONTACT,
+        servers=[{"url": API_PREFIX}],
         openapi_url="/openapi.json",
         docs_url="/docs",
         redoc_url=None,
@@ -47,6 +49,7 @@ def create_app(
     for key, value in (state or {}).items():
         setattr(api.state, key, value)
     install_problem_handlers(api)
+    install_nl_openapi(api)
 
     root = FastAPI(openapi_url=None, docs_url=None, redoc_url=None, lifespan=lifespan)
     root.state.api = api

@@ -149,7 +149,4 @@ def install_problem_handlers(app: FastAPI) -> None:
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses` entries for the given error statuses."""
-    return {
-        status: {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": "Fout"}
-        for status in statuses
-    }
+    return {status: {"model": Problem, "description": "Fout"} for status in statuses}

@@ -20,6 +20,7 @@ _FORMAT = JSONFormat()
 _GEMEENTECODE = re.compile(GEMEENTECODE_PATTERN)
 DATA_CONTENT_TYPE = "application/json"
 SCHEMA_BASE = "urn:nld:inburgering:schema"
+_REQUIRED_HEADERS = ("ce_id", "ce_specversion")
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,12 @@ class Envelope:
     ) -> Envelope:
         """Parse a binary-mode record; anything unreadable raises InvalidEnvelope."""
         header_map = {name: raw for name, raw in headers if raw is not None}
+        # The SDK invents a random id (and assumes 1.0) when these are absent, which would
+        # turn every redelivery into a "new" event that the inbox cannot recognise.
+        present = {name.lower() for name in header_map}
+        missing = [name for name in _REQUIRED_HEADERS if name not in present]
+        if missing:
+            raise InvalidEnvelope(f"not a CloudEvent: missing {', '.join(missing)}")
         try:
             event = from_binary(KafkaMessage(header_map, key, value or b""), _FORMAT)
         except (BaseCloudEventException, ValueError, UnicodeDecodeError) as exc:

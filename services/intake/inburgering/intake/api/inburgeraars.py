@@ -17,7 +17,6 @@ from inburgering.shared.http.schemas import UowDep
 from sqlalchemy.engine import RowMapping
 
 router = APIRouter(prefix="/inburgeraars", tags=["Inburgeraars"])
-API_VERSION_HEADER = {"API-Version": {"schema": {"type": "string"}, "description": "API-versie"}}
 
 
 def _read(row: RowMapping) -> InburgeraarRead:
@@ -34,7 +33,7 @@ def _read(row: RowMapping) -> InburgeraarRead:
     "",
     status_code=201,
     response_model=InburgeraarRead,
-    responses={201: {"headers": API_VERSION_HEADER}, **problem_responses(400, 401, 403, 409)},
+    responses=problem_responses(400, 401, 403, 409),
 )
 async def meld_inburgeraar_aan(
     body: InburgeraarCreate,
@@ -60,7 +59,7 @@ async def meld_inburgeraar_aan(
 @router.get(
     "",
     response_model=list[InburgeraarRead],
-    responses={200: {"headers": API_VERSION_HEADER}, **problem_responses(400, 401, 403)},
+    responses=problem_responses(400, 401, 403),
 )
 async def lijst_inburgeraars(
     principal: CurrentPrincipal,
@@ -80,7 +79,7 @@ async def lijst_inburgeraars(
 @router.get(
     "/{inburgeraar_id}",
     response_model=InburgeraarRead,
-    responses={200: {"headers": API_VERSION_HEADER}, **problem_responses(400, 401, 403, 404)},
+    responses=problem_responses(400, 401, 403, 404),
 )
 async def geef_inburgeraar(
     inburgeraar_id: UUID, principal: CurrentPrincipal, uow: UowDep
@@ -96,7 +95,7 @@ async def geef_inburgeraar(
     "/{inburgeraar_id}/brede-intake",
     status_code=201,
     response_model=BredeIntakeRead,
-    responses={201: {"headers": API_VERSION_HEADER}, **problem_responses(400, 401, 403, 404, 409)},
+    responses=problem_responses(400, 401, 403, 404, 409),
 )
 async def rond_brede_intake_af(
     inburgeraar_id: UUID, body: BredeIntakeCreate, principal: CurrentPrincipal, uow: UowDep

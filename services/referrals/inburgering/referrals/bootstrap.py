@@ -1,0 +1,38 @@
+"""The composition root of the referrals service, used by its api, relay and consumer roles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from inburgering.referrals.adapters import tables
+from inburgering.referrals.api.opleidingen import router as opleidingen
+from inburgering.referrals.api.verwijzingen import router as verwijzingen
+from inburgering.referrals.handlers import when_leerroute_vastgesteld_maak_verwijzing
+from inburgering.referrals.seed import seed_demo_network
+from inburgering.referrals.settings import ReferralsSettings
+from inburgering.shared.events.referrals import TOPIC
+from inburgering.shared.events.routes import LeerrouteVastgesteld
+from inburgering.shared.messaging import HandlerRegistry
+from inburgering.shared.runtime import ServiceParts
+
+VERSION = "0.1.0"
+
+
+def build_parts(settings: ReferralsSettings | None = None) -> ServiceParts:
+    settings = settings or ReferralsSettings()
+    registry = HandlerRegistry()
+    registry.register(LeerrouteVastgesteld, when_leerroute_vastgesteld_maak_verwijzing)
+    return ServiceParts(
+        settings=settings,
+        title="Inburgering Verwijzingen API",
+        description="Het hbo/wo-netwerk en de verwijzingen van inburgeraars in de onderwijsroute.",
+        version=VERSION,
+        metadata=tables.metadata,
+        outbox_table=tables.outbox_message,
+        inbox_table=tables.processed_message,
+        migrations_dir=Path(__file__).parent / "migrations",
+        routers=[verwijzingen, opleidingen],
+        handlers=registry,
+        publishes=[TOPIC],
+        seed=seed_demo_network if settings.seed_demo_data else None,
+    )

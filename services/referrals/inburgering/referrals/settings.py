@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from inburgering.shared.settings import BaseServiceSettings
+from pydantic import Field
+from pydantic_settings import SettingsConfigDict
+
+
+class ReferralsSettings(BaseServiceSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="REFERRALS_", extra="ignore", validate_default=True
+    )
+
+    service_name: str = "referrals"
+    http_port: int = 8004
+    seed_demo_data: bool = Field(
+        True,
+        description="Load the demo Brabant hbo/wo network (gemeenten, instellingen, opleidingen).",
+    )
+
+    def unsafe_for_production(self) -> list[str]:
+        problems = super().unsafe_for_production()
+        if self.seed_demo_data:
+            problems.append("seed_demo_data must be false; the demo network is not the real one")
+        return problems

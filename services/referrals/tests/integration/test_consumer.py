@@ -1,0 +1,60 @@
+"""The leerroute decision through the shared consumer (inbox + handler in one transaction)."""
+
+from __future__ import annotations
+
+import pytest
+from aiokafka import ConsumerRecord
+from inburgering.referrals.adapters.tables import outbox_message, processed_message, verwijzing
+from inburgering.shared.messaging import Consumer
+from sqlalchemy import func, select
+
+pytestmark = pytest.mark.integration
+
+
+class FakeDeadLetters:
+    """Stands in for the producer: only dead-lettering uses it, and nothing may be dead-lettered."""
+
+    def __init__(self) -> None:
+        self.sent: list[str] = []
+
+    async def send_and_wait(self, topic: str, **_kwargs: object) -> None:
+        self.sent.append(topic)
+
+
+def record_of(envelope, offset: int) -> ConsumerRecord:
+    message = envelope.to_kafka()
+    return ConsumerRecord(
+        topic="routes.leerroute",
+        partition=0,
+        offset=offset,
+        timestamp=0,
+        timestamp_type=0,
+        key=envelope.key.encode(),
+        value=message.value,
+        checksum=None,
+        serialized_key_size=len(envelope.key),
+        serialized_value_size=len(message.value),
+        headers=envelope.kafka_headers(message),
+    )
+
+
+async def count(runtime, table) -> int:
+    async with runtime.engine.connect() as conn:
+        return (await conn.execute(select(func.count()).select_from(table))).scalar_one()
+
+
+async def test_redelivered_record_is_applied_once(runtime, besluit, envelope_for):
+    dead_letters = FakeDeadLetters()
+    consumer = Consumer(
+        runtime.consumer_name, runtime.parts.handlers, runtime.uow, runtime.inbox, dead_letters
+    )
+    record = record_of(envelope_for(besluit()), offset=7)
+
+    await consumer.handle(record)
+    await consumer.handle(record)
+
+    assert dead_letters.sent == []
+    assert consumer.handled_total == 1
+    assert await count(runtime, verwijzing) == 1
+    assert await count(runtime, outbox_message) == 1
+    assert await count(runtime, processed_message) == 1

@@ -1,0 +1,71 @@
+"""The programme catalogue and the demo network it is seeded from."""
+
+from __future__ import annotations
+
+import pytest
+from inburgering.referrals.adapters.tables import instelling, netwerk_gemeente, opleiding
+from inburgering.referrals.seed import INSTELLINGEN, NETWERKGEMEENTEN, instelling_id
+from inburgering.shared.auth import Rol
+from sqlalchemy import func, select
+
+pytestmark = pytest.mark.integration
+
+
+async def counts(runtime) -> tuple[int, int, int]:
+    async with runtime.engine.connect() as conn:
+        found = [
+            (await conn.execute(select(func.count()).select_from(table))).scalar_one()
+            for table in (netwerk_gemeente, instelling, opleiding)
+        ]
+    return tuple(found)
+
+
+async def test_seeding_twice_changes_nothing(runtime):
+    before = await counts(runtime)
+
+    async with runtime.uow() as uow:
+        await runtime.parts.seed(uow)
+        await uow.commit()
+
+    expected_programmes = sum(len(i.opleidingen) for i in INSTELLINGEN)
+    assert before == (len(NETWERKGEMEENTEN), len(INSTELLINGEN), expected_programmes)
+    assert await counts(runtime) == before
+
+
+async def test_demo_network_holds_the_big_brabant_cities(runtime):
+    async with runtime.engine.connect() as conn:
+        codes = set((await conn.execute(select(netwerk_gemeente.c.gemeentecode))).scalars())
+    assert codes == {"GM0772", "GM0855", "GM0758", "GM0796", "GM0794"}
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [
+        pytest.param({"rol": Rol.INSTELLING, "instelling": "fontys"}, id="instelling"),
+        pytest.param({"rol": Rol.AANBIEDER, "kvk": "12345678"}, id="aanbieder"),
+        pytest.param({"rol": Rol.GEMEENTE}, id="gemeente"),
+    ],
+)
+async def test_any_authenticated_role_reads_the_catalogue(client, auth, claims):
+    response = await client.get("/opleidingen", params={"limit": 200}, headers=auth(**claims))
+
+    assert response.status_code == 200
+    catalogue = response.json()
+    assert len(catalogue) == sum(len(i.opleidingen) for i in INSTELLINGEN)
+    fontys = str(instelling_id("fontys"))
+    pre_bachelor = next(o for o in catalogue if o["naam"] == "Pre-bachelor Tilburg")
+    assert pre_bachelor["instellingId"] == fontys
+    assert pre_bachelor["instellingNaam"] == "Fontys Hogescholen"
+    assert (pre_bachelor["soort"], pre_bachelor["niveau"]) == ("pre-bachelor-hbo", "hbo")
+    assert set(pre_bachelor) == {"id", "naam", "soort", "niveau", "instellingId", "instellingNaam"}
+
+
+async def test_catalogue_pages(client, auth):
+    headers = auth(rol=Rol.BEHEER)
+    full = (await client.get("/opleidingen", params={"limit": 200}, headers=headers)).json()
+    page = await client.get("/opleidingen", params={"limit": 2, "offset": 1}, headers=headers)
+    assert page.json() == full[1:3]
+
+
+async def test_catalogue_needs_a_token(client):
+    assert (await client.get("/opleidingen")).status_code == 401
