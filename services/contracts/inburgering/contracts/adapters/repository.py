@@ -1,0 +1,144 @@
+"""Loading what the allocation rules need, and claiming capacity without ever overbooking."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from inburgering.contracts.adapters.tables import (
+    aanbieder,
+    contract,
+    samenwerkingsverband,
+    samenwerkingsverband_lid,
+)
+from inburgering.contracts.domain.model import (
+    Aanbieder,
+    Contract,
+    ContractStatus,
+    KeurmerkStatus,
+    Periode,
+    Samenwerkingsverband,
+)
+from inburgering.shared.events.vocabulary import Doelgroep, Leerroute
+from sqlalchemy import Insert, Table, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+
+def insert_ignoring_conflicts(
+    session: AsyncSession, table: Table, values: Mapping[str, Any] | list[dict[str, Any]]
+) -> Insert:
+    """An INSERT that skips rows violating a unique key, so concurrent writers both succeed."""
+    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+    return insert(table).values(values).on_conflict_do_nothing()
+
+
+async def verbanden_met_lid(
+    session: AsyncSession, gemeentecode: str, leerroute: Leerroute
+) -> list[Samenwerkingsverband]:
+    """The samenwerkingsverbanden for this leerroute that have the gemeente as a member."""
+    rows = (
+        (
+            await session.execute(
+                select(samenwerkingsverband).where(
+                    samenwerkingsverband.c.leerroute == leerroute,
+                    samenwerkingsverband.c.id.in_(
+                        select(samenwerkingsverband_lid.c.samenwerkingsverband_id).where(
+                            samenwerkingsverband_lid.c.gemeentecode == gemeentecode
+                        )
+                    ),
+                )
+            )
+        )
+        .mappings()
+        .all()
+    )
+    leden = await leden_van(session, [row["id"] for row in rows])
+    return [
+        Samenwerkingsverband(
+            id=row["id"],
+            leerroute=Leerroute(row["leerroute"]),
+            lead_gemeentecode=row["lead_gemeentecode"],
+            leden=frozenset(leden[row["id"]]),
+            periode=Periode(row["periode_start_date"], row["periode_eind_date"]),
+        )
+        for row in rows
+    ]
+
+
+async def leden_van(
+    session: AsyncSession, verband_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, list[str]]:
+    ids = list(verband_ids)
+    leden: dict[uuid.UUID, list[str]] = defaultdict(list)
+    if not ids:
+        return leden
+    result = await session.execute(
+        select(samenwerkingsverband_lid)
+        .where(samenwerkingsverband_lid.c.samenwerkingsverband_id.in_(ids))
+        .order_by(samenwerkingsverband_lid.c.gemeentecode)
+    )
+    for row in result.mappings():
+        leden[row["samenwerkingsverband_id"]].append(row["gemeentecode"])
+    return leden
+
+
+async def actieve_contracten_van(
+    session: AsyncSession, verbanden: Iterable[Samenwerkingsverband]
+) -> list[Contract]:
+    by_id = {verband.id: verband for verband in verbanden}
+    if not by_id:
+        return []
+    result = await session.execute(
+        select(
+            contract,
+            aanbieder.c.kvk,
+            aanbieder.c.keurmerk_status,
+            aanbieder.c.keurmerk_geldig_tot,
+            aanbieder.c.taalschakel,
+        )
+        .join(aanbieder, aanbieder.c.id == contract.c.aanbieder_id)
+        .where(
+            contract.c.samenwerkingsverband_id.in_(list(by_id)),
+            contract.c.status == ContractStatus.ACTIEF,
+        )
+    )
+    return [_contract(row, by_id[row["samenwerkingsverband_id"]]) for row in result.mappings()]
+
+
+def _contract(row: Mapping[str, Any], verband: Samenwerkingsverband) -> Contract:
+    status = row["keurmerk_status"]
+    return Contract(
+        id=row["id"],
+        samenwerkingsverband=verband,
+        aanbieder=Aanbieder(
+            id=row["aanbieder_id"],
+            kvk=row["kvk"],
+            keurmerk_status=KeurmerkStatus(status) if status else None,
+            keurmerk_geldig_tot=row["keurmerk_geldig_tot"],
+            taalschakel=row["taalschakel"],
+        ),
+        leerroute=Leerroute(row["leerroute"]),
+        doelgroep=Doelgroep(row["doelgroep"]) if row["doelgroep"] else None,
+        capaciteit=row["capaciteit"],
+        geplaatst=row["geplaatst"],
+        status=ContractStatus(row["status"]),
+        periode=Periode(row["periode_start_date"], row["periode_eind_date"]),
+    )
+
+
+async def claim_plaats(session: AsyncSession, contract_id: uuid.UUID) -> bool:
+    """Take one place if one is free at this moment; False when another claim got there first.
+
+    The condition is re-evaluated under the row lock (PostgreSQL) or the database lock
+    (SQLite), so concurrent claims can never take more places than the capacity.
+    """
+    result = await session.execute(
+        update(contract)
+        .where(contract.c.id == contract_id, contract.c.geplaatst < contract.c.capaciteit)
+        .values(geplaatst=contract.c.geplaatst + 1)
+    )
+    return result.rowcount == 1

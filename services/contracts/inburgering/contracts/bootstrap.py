@@ -1,0 +1,46 @@
+"""The composition root of the contracts service, used by its api, relay and consumer roles."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from inburgering.contracts.adapters import tables
+from inburgering.contracts.api.contracten import router as contracten
+from inburgering.contracts.api.plaatsingen import router as plaatsingen
+from inburgering.contracts.api.samenwerkingsverbanden import router as samenwerkingsverbanden
+from inburgering.contracts.handlers import when_leerroute_vastgesteld_vraag_plaatsing_aan
+from inburgering.contracts.seed import seed_demo_region
+from inburgering.contracts.settings import ContractsSettings
+from inburgering.shared.events.contracts import TOPIC
+from inburgering.shared.events.routes import LeerrouteVastgesteld
+from inburgering.shared.messaging import HandlerRegistry
+from inburgering.shared.runtime import ServiceParts
+
+VERSION = "0.1.0"
+
+
+def build_parts(settings: ContractsSettings | None = None) -> ServiceParts:
+    settings = settings or ContractsSettings()
+    handlers = HandlerRegistry()
+    handlers.register(
+        LeerrouteVastgesteld,
+        partial(when_leerroute_vastgesteld_vraag_plaatsing_aan, beleid=settings.allocatiebeleid),
+    )
+    return ServiceParts(
+        settings=settings,
+        title="Inburgering Contracten API",
+        description=(
+            "Samenwerkingsverbanden per leerroute, aanbieders, contracten en plaatsingen bij "
+            "aanbieders."
+        ),
+        version=VERSION,
+        metadata=tables.metadata,
+        outbox_table=tables.outbox_message,
+        inbox_table=tables.processed_message,
+        migrations_dir=Path(__file__).parent / "migrations",
+        routers=[plaatsingen, samenwerkingsverbanden, contracten],
+        handlers=handlers,
+        publishes=[TOPIC],
+        seed=seed_demo_region if settings.seed_demo_data else None,
+    )

@@ -1,0 +1,105 @@
+"""Samenwerkingsverbanden, aanbieders and contracts as the allocation rules see them; no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from fractions import Fraction
+from uuid import UUID
+
+from inburgering.shared.events.vocabulary import Doelgroep, Leerroute
+
+
+class KeurmerkStatus(StrEnum):
+    """Blik op Werk Keurmerk Inburgeren ([Wi] 16.3, 32; [Bi] 8.2)."""
+
+    GELDIG = "geldig"
+    GESCHORST = "geschorst"
+    INGETROKKEN = "ingetrokken"
+
+
+class ContractStatus(StrEnum):
+    ACTIEF = "actief"
+    OPGESCHORT = "opgeschort"
+    BEEINDIGD = "beeindigd"
+
+
+class PrijsEenheid(StrEnum):
+    TRAJECT = "traject"
+    UUR = "uur"
+    MODULE = "module"
+
+
+class PlaatsingStatus(StrEnum):
+    AANGEVRAAGD = "aangevraagd"
+    WACHTLIJST = "wachtlijst"
+
+
+@dataclass(frozen=True)
+class Periode:
+    start: date
+    eind: date
+
+    def omvat(self, dag: date) -> bool:
+        return self.start <= dag <= self.eind
+
+
+@dataclass(frozen=True)
+class Aanbieder:
+    id: UUID
+    kvk: str
+    # None: no keurmerk at all, as for a taalschakel institution under the Inspectie.
+    keurmerk_status: KeurmerkStatus | None
+    keurmerk_geldig_tot: date | None
+    taalschakel: bool
+
+    def heeft_geldig_keurmerk(self, peildatum: date) -> bool:
+        if self.keurmerk_status is not KeurmerkStatus.GELDIG:
+            return False
+        return self.keurmerk_geldig_tot is None or peildatum <= self.keurmerk_geldig_tot
+
+    def mag_leveren(self, leerroute: Leerroute, peildatum: date) -> bool:
+        # The onderwijsroute is a taalschakeltraject under Inspectie oversight, outside the
+        # keurmerk ([Wi] 8.2); B1- and Z-route courses need a valid keurmerk ([Wi] 16.3).
+        if leerroute is Leerroute.ONDERWIJSROUTE:
+            return self.taalschakel
+        return self.heeft_geldig_keurmerk(peildatum)
+
+
+@dataclass(frozen=True)
+class Samenwerkingsverband:
+    id: UUID
+    leerroute: Leerroute
+    lead_gemeentecode: str
+    leden: frozenset[str]
+    periode: Periode
+
+    def dekt(self, gemeentecode: str, leerroute: Leerroute, peildatum: date) -> bool:
+        return (
+            self.leerroute is leerroute
+            and gemeentecode in self.leden
+            and self.periode.omvat(peildatum)
+        )
+
+
+@dataclass(frozen=True)
+class Contract:
+    id: UUID
+    samenwerkingsverband: Samenwerkingsverband
+    aanbieder: Aanbieder
+    leerroute: Leerroute
+    # None: the lot is open to every doelgroep.
+    doelgroep: Doelgroep | None
+    capaciteit: int
+    geplaatst: int
+    status: ContractStatus
+    periode: Periode
+
+    @property
+    def vrije_plaatsen(self) -> int:
+        return max(self.capaciteit - self.geplaatst, 0)
+
+    @property
+    def bezetting(self) -> Fraction:
+        return Fraction(self.geplaatst, self.capaciteit) if self.capaciteit > 0 else Fraction(1)

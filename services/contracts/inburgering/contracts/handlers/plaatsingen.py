@@ -1,0 +1,61 @@
+"""Reading placements, always within the caller's inzage."""
+
+from __future__ import annotations
+
+import uuid
+
+from inburgering.contracts.adapters.tables import aanbieder, plaatsing
+from inburgering.contracts.domain.errors import PlaatsingNietGevonden
+from inburgering.contracts.domain.inzage import AanbiederInzage, GemeenteInzage
+from inburgering.shared.persistence import UnitOfWork
+from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy.engine import RowMapping
+
+
+def _plaatsingen() -> Select:
+    return select(
+        plaatsing.c.id,
+        plaatsing.c.inburgeraar_id,
+        plaatsing.c.gemeentecode,
+        plaatsing.c.leerroute,
+        plaatsing.c.contract_id,
+        aanbieder.c.kvk.label("aanbieder_kvk"),
+        plaatsing.c.status,
+        plaatsing.c.aangevraagd_at,
+    ).select_from(plaatsing.outerjoin(aanbieder, aanbieder.c.id == plaatsing.c.aanbieder_id))
+
+
+def _binnen(inzage: GemeenteInzage | AanbiederInzage) -> ColumnElement[bool]:
+    if isinstance(inzage, AanbiederInzage):
+        return aanbieder.c.kvk == inzage.kvk
+    return plaatsing.c.gemeentecode.in_(sorted(inzage.gemeentecodes))
+
+
+async def lijst_plaatsingen(
+    uow: UnitOfWork,
+    inzage: GemeenteInzage | AanbiederInzage,
+    *,
+    inburgeraar_id: uuid.UUID | None = None,
+    limit: int,
+    offset: int,
+) -> list[RowMapping]:
+    query = _plaatsingen().where(_binnen(inzage))
+    if inburgeraar_id is not None:
+        query = query.where(plaatsing.c.inburgeraar_id == inburgeraar_id)
+    result = await uow.session.execute(
+        query.order_by(plaatsing.c.aangevraagd_at, plaatsing.c.id).limit(limit).offset(offset)
+    )
+    return list(result.mappings().all())
+
+
+async def geef_plaatsing(
+    uow: UnitOfWork, plaatsing_id: uuid.UUID, inzage: GemeenteInzage | AanbiederInzage
+) -> RowMapping:
+    """A placement outside the inzage is reported as not found, so existence does not leak."""
+    result = await uow.session.execute(
+        _plaatsingen().where(plaatsing.c.id == plaatsing_id, _binnen(inzage))
+    )
+    row = result.mappings().first()
+    if row is None:
+        raise PlaatsingNietGevonden(f"Plaatsing {plaatsing_id} bestaat niet.")
+    return row

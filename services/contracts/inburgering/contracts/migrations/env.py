@@ -1,0 +1,4 @@
+from inburgering.contracts.adapters.tables import metadata
+from inburgering.shared.persistence.migrations import run_env
+
+run_env(metadata)

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from inburgering.contracts.domain.allocatie import Allocatiebeleid
+from inburgering.shared.settings import BaseServiceSettings
+from pydantic import Field
+from pydantic_settings import SettingsConfigDict
+
+
+class ContractsSettings(BaseServiceSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="CONTRACTS_", extra="ignore", validate_default=True
+    )
+
+    service_name: str = "contracts"
+    http_port: int = 8003
+    seed_demo_data: bool = Field(
+        True,
+        description=(
+            "Load the fictitious Zuidoost-Brabant demo region (samenwerkingsverbanden, aanbieders, "
+            "contracts) when the database has no samenwerkingsverband yet; development only."
+        ),
+    )
+    allocatiebeleid: Allocatiebeleid = Field(
+        Allocatiebeleid.LAAGSTE_BEZETTING,
+        description=(
+            "How a placement picks among the contracts that qualify: `laagste-bezetting` (lowest "
+            "occupancy ratio first) or `meeste-vrije-plaatsen` (most free places first)."
+        ),
+    )
+
+    def unsafe_for_production(self) -> list[str]:
+        problems = super().unsafe_for_production()
+        if self.seed_demo_data:
+            problems.append("seed_demo_data must be false; production data is not demo data")
+        return problems

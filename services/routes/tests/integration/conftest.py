@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+from inburgering.routes.bootstrap import build_parts
+from inburgering.routes.settings import RoutesSettings
+from inburgering.shared.auth import Rol, mint_dev_token
+from inburgering.shared.events.intake import IntakeAfgerond
+from inburgering.shared.events.vocabulary import (
+    Ambitie,
+    Doelgroep,
+    LeerbaarheidstoetsUitslag,
+    Opleidingsniveau,
+)
+from inburgering.shared.messaging import Envelope
+from inburgering.shared.persistence.migrations import upgrade
+from inburgering.shared.runtime import ServiceRuntime
+from inburgering.shared.settings import DEV_JWT_SECRET
+from sqlalchemy import select
+
+GEMEENTE = "GM0772"
+INTAKE_SOURCE = "urn:nld:oin:00000000000000000000:systeem:inburgering-intake"
+
+Handle = Callable[..., Awaitable[IntakeAfgerond]]
+
+
+def make_runtime(postgres_url: str, **settings: Any) -> ServiceRuntime:
+    return ServiceRuntime(
+        build_parts(
+            RoutesSettings(
+                database_url=postgres_url,
+                kafka_create_topics=False,
+                migrate_on_start=False,
+                roles="api",
+                **settings,
+            )
+        )
+    )
+
+
+@pytest.fixture
+async def runtime(postgres_url: str) -> AsyncIterator[ServiceRuntime]:
+    runtime = make_runtime(postgres_url)
+    await asyncio.to_thread(upgrade, runtime.parts.migrations_dir, postgres_url)
+    yield runtime
+    await runtime.engine.dispose()
+
+
+@pytest.fixture
+async def runtime_with(postgres_url: str) -> AsyncIterator[Callable[..., ServiceRuntime]]:
+    """Further runtimes on the same (migrated) database with other settings."""
+    made: list[ServiceRuntime] = []
+
+    def _make(**settings: Any) -> ServiceRuntime:
+        made.append(make_runtime(postgres_url, **settings))
+        return made[-1]
+
+    yield _make
+    for extra in made:
+        await extra.engine.dispose()
+
+
+@pytest.fixture
+async def client(runtime: ServiceRuntime) -> AsyncIterator[httpx.AsyncClient]:
+    app = runtime.create_app()
+    async with (
+        LifespanManager(app) as manager,
+        httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=manager.app), base_url="http://routes/v1"
+        ) as client,
+    ):
+        yield client
+
+
+def _auth(*gemeentecodes: str, rol: Rol = Rol.GEMEENTE) -> dict[str, str]:
+    jwt = mint_dev_token(DEV_JWT_SECRET, rol=rol, gemeentecodes=gemeentecodes or (GEMEENTE,))
+    return {"Authorization": f"Bearer {jwt}"}
+
+
+@pytest.fixture
+def auth() -> Callable[..., dict[str, str]]:
+    """Headers with a development token, for the given gemeentecodes (default GM0772)."""
+    return _auth
+
+
+def intake_afgerond(**overrides: Any) -> IntakeAfgerond:
+    fields: dict[str, Any] = {
+        "inburgeraar_id": uuid.uuid4(),
+        "intake_id": uuid.uuid4(),
+        "gemeentecode": GEMEENTE,
+        "doelgroep": Doelgroep.ASIELSTATUSHOUDER,
+        "leerbaarheidstoets": LeerbaarheidstoetsUitslag.B1_HAALBAAR,
+        "opleidingsniveau": Opleidingsniveau.MBO,
+        "ambitie": Ambitie.WERK,
+        "leeftijd": 31,
+    }
+    return IntakeAfgerond(**{**fields, **overrides})
+
+
+def envelope_for(event: IntakeAfgerond) -> Envelope:
+    return Envelope(
+        id=str(uuid.uuid4()),
+        source=INTAKE_SOURCE,
+        type=event.event_type(),
+        time=datetime.now(UTC),
+        gemeentecode=event.gemeentecode,
+        data=event.to_data(),
+        key=event.partition_key(),
+    )
+
+
+async def _deliver(runtime: ServiceRuntime, event: IntakeAfgerond) -> None:
+    # What the Consumer does after its inbox check: the registered handler, then commit.
+    registration = runtime.parts.handlers.get(event.event_type())
+    assert registration is not None
+    async with runtime.uow() as uow:
+        await registration.handler(uow, event, envelope_for(event))
+        await uow.commit()
+
+
+@pytest.fixture
+def make_event() -> Callable[..., IntakeAfgerond]:
+    """An IntakeAfgerond for a new inburgeraar in GM0772; overrides by field name."""
+    return intake_afgerond
+
+
+@pytest.fixture(name="envelope_for")
+def envelope_for_fixture() -> Callable[[IntakeAfgerond], Envelope]:
+    """The CloudEvents envelope intake would have sent the event in."""
+    return envelope_for
+
+
+@pytest.fixture
+def deliver(runtime: ServiceRuntime) -> Callable[..., Awaitable[None]]:
+    """Hand one IntakeAfgerond to the handler registered by `runtime` (or by `via`)."""
+
+    def _to(event: IntakeAfgerond, via: ServiceRuntime | None = None) -> Awaitable[None]:
+        return _deliver(via or runtime, event)
+
+    return _to
+
+
+@pytest.fixture
+def handle(runtime: ServiceRuntime) -> Handle:
+    """Build an IntakeAfgerond (overrides by field name) and deliver it."""
+
+    async def _handle(**overrides: Any) -> IntakeAfgerond:
+        event = intake_afgerond(**overrides)
+        await _deliver(runtime, event)
+        return event
+
+    return _handle
+
+
+@pytest.fixture
+def outbox(runtime: ServiceRuntime) -> Callable[[str], Awaitable[list[Any]]]:
+    """The outbox rows of one event type (without prefix), oldest first."""
+
+    async def _rows(event_name: str) -> list[Any]:
+        table = runtime.parts.outbox_table
+        async with runtime.engine.connect() as conn:
+            result = await conn.execute(
+                select(table)
+                .where(table.c.event_type == f"nl.inburgering.{event_name}")
+                .order_by(table.c.position)
+            )
+            return list(result.mappings().all())
+
+    return _rows
