@@ -119,6 +119,9 @@ def run_platform(*, database_url: str = "", data_dir: str = ".data", base_port: 
 
 
 def _wait_for_interrupt(processes: list[subprocess.Popen[bytes]]) -> None:
+    # SIGTERM (a supervisor, or a shell that started us in the background) stops us like Ctrl-C.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         while all(p.poll() is None for p in processes):
             time.sleep(0.5)
