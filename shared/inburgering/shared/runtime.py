@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import structlog
-from aiokafka import AIOKafkaProducer, ConsumerRecord
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 from fastapi import APIRouter, FastAPI
 from inburgering.shared.auth.tokens import TokenVerifier
 from inburgering.shared.http.app import create_app
@@ -118,7 +118,7 @@ class ServiceRuntime:
         stop = asyncio.Event()
         tasks: list[asyncio.Task[Any]] = []
         producer: AIOKafkaProducer | None = None
-        kafka_consumer = None
+        kafka_consumer: AIOKafkaConsumer | None = None
         try:
             if "relay" in roles or ("consumer" in roles and self.parts.handlers.topics):
                 producer = broker.make_producer(self.settings)
@@ -151,9 +151,10 @@ class ServiceRuntime:
                 kafka_consumer = broker.make_consumer(
                     self.settings, self.consumer_name, sorted(self.parts.handlers.topics)
                 )
-                await kafka_consumer.start()
                 tasks.append(
-                    asyncio.create_task(self.consumer.run(kafka_consumer, stop), name="consumer")
+                    asyncio.create_task(
+                        _start_then_run(self.consumer, kafka_consumer, stop), name="consumer"
+                    )
                 )
             for task in tasks:
                 task.add_done_callback(_log_crash)
@@ -187,6 +188,19 @@ class ServiceRuntime:
             state={**self.parts.state, "runtime": self, "token_verifier": self.token_verifier},
             lifespan=lifespan,
         )
+
+
+async def _start_then_run(consumer: Consumer, kafka: AIOKafkaConsumer, stop: asyncio.Event) -> None:
+    # Joining the group can take seconds: the API need not wait for it, nor a shutdown.
+    starting = asyncio.ensure_future(kafka.start())
+    stopping = asyncio.ensure_future(stop.wait())
+    await asyncio.wait({starting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    stopping.cancel()
+    if not starting.done():
+        starting.cancel()
+        return
+    starting.result()
+    await consumer.run(kafka, stop)
 
 
 def _log_crash(task: asyncio.Task[Any]) -> None:
