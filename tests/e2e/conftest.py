@@ -4,10 +4,10 @@ import asyncio
 from collections.abc import Iterator
 
 import pytest
+
 from inburgering.devtools.platform import SERVICES
 from inburgering.shared.testing.broker import TansuBroker
 from inburgering.shared.testing.postgres import create_database, drop_database
-
 from tests.e2e.platform import RunningPlatform, start_platform, stop_platform
 
 

@@ -10,12 +10,13 @@ import signal
 from pathlib import Path
 from uuid import UUID
 
+from sqlalchemy import Column, Integer, String, Table
+
 from inburgering.shared.events.base import IntegrationEvent
 from inburgering.shared.messaging import Envelope, HandlerRegistry, inbox_table, outbox_table
 from inburgering.shared.persistence import UnitOfWork, make_metadata
 from inburgering.shared.runtime import ServiceParts, ServiceRuntime
 from inburgering.shared.settings import BaseServiceSettings
-from sqlalchemy import Column, Integer, String, Table
 
 metadata = make_metadata()
 effect = Table(

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from inburgering.shared.auth import Rol
 
+from inburgering.shared.auth import Rol
 from tests.e2e.platform import RunningPlatform, eventually, token
 
 

@@ -66,7 +66,7 @@ def token(rol: Rol = Rol.GEMEENTE, **claims: object) -> dict[str, str]:
     return {"Authorization": "Bearer " + mint_dev_token(DEV_JWT_SECRET, rol=rol, **claims)}  # type: ignore[arg-type]
 
 
-async def eventually(probe: Callable[[], Awaitable[T | None]], *, timeout: float = 30) -> T:
+async def eventually(probe: Callable[[], Awaitable[T | None]], *, timeout: float = 30) -> T:  # noqa: ASYNC109
     """Poll until the probe returns something truthy, or fail at the deadline."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout

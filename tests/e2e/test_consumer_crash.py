@@ -15,10 +15,10 @@ import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.structs import TopicPartition
-from inburgering.shared.messaging import Envelope
-from inburgering.shared.persistence import create_engine
 from sqlalchemy import func, select
 
+from inburgering.shared.messaging import Envelope
+from inburgering.shared.persistence import create_engine
 from tests.e2e import crash_consumer
 from tests.e2e.platform import eventually
 

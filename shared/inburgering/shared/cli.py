@@ -8,6 +8,7 @@ import signal
 from collections.abc import Callable
 
 import uvicorn
+
 from inburgering.shared.logging import configure_logging
 from inburgering.shared.runtime import ServiceParts, ServiceRuntime
 

@@ -7,6 +7,7 @@ import re
 import sys
 
 import structlog
+
 from inburgering.shared import tracing
 
 _NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")

@@ -15,6 +15,8 @@ from typing import Any
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 from fastapi import APIRouter, FastAPI
+from sqlalchemy import MetaData, Table, text
+
 from inburgering.shared.auth.tokens import TokenVerifier
 from inburgering.shared.http.app import create_app
 from inburgering.shared.messaging import broker
@@ -26,7 +28,6 @@ from inburgering.shared.persistence import migrations
 from inburgering.shared.persistence.database import create_engine, session_factory
 from inburgering.shared.persistence.unit_of_work import UnitOfWork
 from inburgering.shared.settings import BaseServiceSettings
-from sqlalchemy import MetaData, Table, text
 
 log = structlog.get_logger(__name__)
 

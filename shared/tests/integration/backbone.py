@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import Column, Integer, MetaData, String, Table, func, insert, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
 from inburgering.shared.events.base import IntegrationEvent
 from inburgering.shared.messaging import Inbox, Outbox, Relay, inbox_table, outbox_table
 from inburgering.shared.messaging.envelope import Envelope
 from inburgering.shared.persistence import UnitOfWork, create_engine, make_metadata
 from inburgering.shared.persistence.database import session_factory
-from sqlalchemy import Column, Integer, MetaData, String, Table, func, insert, select
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 SOURCE = "urn:nld:oin:00000000000000000001:systeem:inburgering-proef"
 
@@ -100,9 +101,13 @@ class Backbone:
             await conn.run_sync(SCHEMA.metadata.create_all)
         return cls(engine, session_factory(engine), service_name)
 
+    @staticmethod
+    def consumer_name_of(service_name: str) -> str:
+        return f"{service_name}.inbox"
+
     @property
     def consumer_name(self) -> str:
-        return f"{self.service_name}.inbox"
+        return self.consumer_name_of(self.service_name)
 
     @property
     def outbox(self) -> Outbox:

@@ -2,8 +2,8 @@ from collections import defaultdict
 
 import pytest
 from aiokafka import AIOKafkaProducer
-from inburgering.shared.messaging.envelope import Envelope
 
+from inburgering.shared.messaging.envelope import Envelope
 from shared.tests.integration.backbone import SCHEMA, SOURCE, Backbone, event_on
 from shared.tests.integration.topics import create_topics, read_topic
 

@@ -1,7 +1,7 @@
 import pytest
 from aiokafka import AIOKafkaProducer
-from inburgering.shared.messaging.envelope import Envelope
 
+from inburgering.shared.messaging.envelope import Envelope
 from shared.tests.integration.backbone import SCHEMA, Backbone, event_on, record_effect
 from shared.tests.integration.topics import create_topics, read_topic
 

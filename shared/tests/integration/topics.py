@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+import uuid
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
 from inburgering.shared.messaging.envelope import Envelope
 
-FENCE = ("proef-grens", b"1")
+FENCE = "proef-grens"
 
 
 async def create_topics(bootstrap: str, *names: str, partitions: int = 1) -> None:
@@ -36,7 +37,7 @@ async def _assigned(bootstrap: str, topic: str) -> tuple[AIOKafkaConsumer, list[
 
 
 async def read_topic(
-    bootstrap: str, topic: str, *, at_least: int = 0, timeout: float = 20
+    bootstrap: str, topic: str, *, at_least: int = 0, within: float = 20
 ) -> list[ConsumerRecord]:
     """Every record on the topic, once there are at least `at_least` (or the deadline passes).
 
@@ -44,7 +45,7 @@ async def read_topic(
     marked by a fence record appended to each partition: once a partition's fence is read,
     nothing that was on it before can still be missing.
     """
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + within
     while True:
         records = await _read_to_fence(bootstrap, topic, deadline)
         if len(records) >= at_least:
@@ -56,8 +57,9 @@ async def read_topic(
 
 async def _read_to_fence(bootstrap: str, topic: str, deadline: float) -> list[ConsumerRecord]:
     consumer, partitions = await _assigned(bootstrap, topic)
+    fence = (FENCE, uuid.uuid4().hex.encode())
     try:
-        await _append_fences(bootstrap, partitions)
+        await _append_fences(bootstrap, partitions, fence)
         await consumer.seek_to_beginning(*partitions)
         records: list[ConsumerRecord] = []
         fenced: set[int] = set()
@@ -66,27 +68,29 @@ async def _read_to_fence(bootstrap: str, topic: str, deadline: float) -> list[Co
                 raise AssertionError(f"the fence on {topic} did not arrive in time")
             for batch in (await consumer.getmany(timeout_ms=200)).values():
                 for record in batch:
-                    if is_fence(record):
+                    if fence in record.headers:
                         fenced.add(record.partition)
-                    elif record.partition not in fenced:
+                    elif not is_fence(record) and record.partition not in fenced:
                         records.append(record)
         return records
     finally:
         await consumer.stop()
 
 
-async def _append_fences(bootstrap: str, partitions: list[TopicPartition]) -> None:
+async def _append_fences(
+    bootstrap: str, partitions: list[TopicPartition], fence: tuple[str, bytes]
+) -> None:
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=False)
     await producer.start()
     try:
         for tp in partitions:
-            await producer.send_and_wait(tp.topic, b"", partition=tp.partition, headers=[FENCE])
+            await producer.send_and_wait(tp.topic, b"", partition=tp.partition, headers=[fence])
     finally:
         await producer.stop()
 
 
 def is_fence(record: ConsumerRecord) -> bool:
-    return FENCE in (record.headers or ())
+    return any(name == FENCE for name, _value in record.headers or ())
 
 
 async def send(producer: AIOKafkaProducer, topic: str, envelope: Envelope) -> None:
@@ -98,12 +102,3 @@ async def send(producer: AIOKafkaProducer, topic: str, envelope: Envelope) -> No
         key=(envelope.key or "").encode(),
         headers=envelope.kafka_headers(message),
     )
-
-
-async def eventually(check: Callable[[], Awaitable[bool]], *, timeout: float = 20) -> None:
-    """Poll `check` until it holds; fail at the deadline."""
-    deadline = time.monotonic() + timeout
-    while not await check():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met before the deadline")
-        await asyncio.sleep(0.05)

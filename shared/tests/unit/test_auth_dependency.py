@@ -1,6 +1,7 @@
 import httpx
 import pytest
 from fastapi import APIRouter, FastAPI
+
 from inburgering.shared.auth import CurrentPrincipal, Rol, TokenVerifier, mint_dev_token
 from inburgering.shared.http.app import create_app
 from inburgering.shared.http.problems import PROBLEM_JSON

@@ -1,6 +1,7 @@
 from datetime import UTC, datetime
 
 import pytest
+
 from inburgering.shared.messaging.envelope import Envelope
 from inburgering.shared.messaging.errors import InvalidEnvelope
 

@@ -2,8 +2,9 @@ from datetime import date
 from uuid import UUID
 
 import pytest
-from inburgering.shared.events.base import IntegrationEvent
 from pydantic import ValidationError
+
+from inburgering.shared.events.base import IntegrationEvent
 
 
 class DossierGeopend(IntegrationEvent):

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 import structlog
+
 from inburgering.shared import tracing
 from inburgering.shared.logging import configure_logging, mask_bsn
 

@@ -4,10 +4,11 @@ from typing import Annotated
 import httpx
 import pytest
 from fastapi import APIRouter, FastAPI, Query
+from pydantic import Field
+
 from inburgering.shared.http.app import create_app
 from inburgering.shared.http.problems import PROBLEM_JSON, Conflict
 from inburgering.shared.http.schemas import ApiModel
-from pydantic import Field
 
 VERSION = "1.4.2"
 

@@ -1,7 +1,8 @@
 import pytest
-from inburgering.shared.settings import BaseServiceSettings
 from pydantic import ValidationError
 from pydantic_settings import SettingsConfigDict
+
+from inburgering.shared.settings import BaseServiceSettings
 
 SAFE_PRODUCTION = {
     "service_name": "proef",

@@ -2,6 +2,7 @@ import time
 
 import jwt
 import pytest
+
 from inburgering.shared.auth import Rol, TokenVerifier, mint_dev_token
 from inburgering.shared.http.problems import Unauthorized
 from inburgering.shared.settings import DEV_JWT_SECRET, BaseServiceSettings

@@ -70,7 +70,7 @@ def _widened_enum(old: Any, new: Any) -> bool:
 
 
 def compatibility_problems(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    """What in `new` would break a consumer built against `old`: only optional fields may be added."""
+    """What in `new` breaks a consumer built against `old`: only optional fields may be added."""
     problems = []
     old_props = _resolve(old.get("properties", {}), old.get("$defs", {}))
     new_props = _resolve(new.get("properties", {}), new.get("$defs", {}))

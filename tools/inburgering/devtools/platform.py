@@ -13,8 +13,9 @@ from pathlib import Path
 
 import asyncpg
 import httpx
-from inburgering.shared.testing.broker import TansuBroker
 from sqlalchemy.engine import make_url
+
+from inburgering.shared.testing.broker import TansuBroker
 
 SERVICES = ("intake", "routes", "contracts", "referrals")
 

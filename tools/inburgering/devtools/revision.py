@@ -11,8 +11,9 @@ from pathlib import Path
 from alembic.autogenerate import produce_migrations, render_python_code
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from inburgering.shared.persistence import migrations
 from sqlalchemy import create_engine
+
+from inburgering.shared.persistence import migrations
 
 TEMPLATE = '''"""{message}
 

@@ -10,6 +10,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
+
 from inburgering.contracts.adapters.repository import insert_ignoring_conflicts
 from inburgering.contracts.adapters.tables import (
     aanbieder,
@@ -20,7 +22,6 @@ from inburgering.contracts.adapters.tables import (
 from inburgering.contracts.domain.model import ContractStatus, KeurmerkStatus, PrijsEenheid
 from inburgering.shared.events.vocabulary import Leerroute
 from inburgering.shared.persistence import UnitOfWork
-from sqlalchemy import select
 
 # Ids derive from names so that they are the same on every machine and every run.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://inburgering.nl/demo/zuidoost-brabant")

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from inburgering.contracts.domain.allocatie import Allocatiebeleid
-from inburgering.shared.settings import BaseServiceSettings
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
+
+from inburgering.contracts.domain.allocatie import Allocatiebeleid
+from inburgering.shared.settings import BaseServiceSettings
 
 
 class ContractsSettings(BaseServiceSettings):

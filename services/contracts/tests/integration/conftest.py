@@ -10,8 +10,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import httpx
-import inburgering.contracts
 import pytest
+
+import inburgering.contracts
 from inburgering.contracts.adapters.tables import (
     aanbieder,
     contract,

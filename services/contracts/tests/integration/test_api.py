@@ -3,6 +3,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+
 from inburgering.shared.auth import Rol
 
 pytestmark = pytest.mark.integration

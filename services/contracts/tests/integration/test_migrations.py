@@ -5,10 +5,11 @@ import asyncio
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from inburgering.contracts.adapters.tables import metadata
-from inburgering.shared.persistence.migrations import downgrade, upgrade
 from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import create_async_engine
+
+from inburgering.contracts.adapters.tables import metadata
+from inburgering.shared.persistence.migrations import downgrade, upgrade
 
 pytestmark = pytest.mark.integration
 

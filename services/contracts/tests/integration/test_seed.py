@@ -3,6 +3,8 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from sqlalchemy import func, select
+
 from inburgering.contracts import seed
 from inburgering.contracts.adapters.tables import (
     aanbieder,
@@ -15,7 +17,6 @@ from inburgering.contracts.bootstrap import build_parts
 from inburgering.contracts.settings import ContractsSettings
 from inburgering.shared.events.vocabulary import Leerroute
 from inburgering.shared.runtime import ServiceRuntime
-from sqlalchemy import func, select
 
 pytestmark = pytest.mark.integration
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from inburgering.contracts.adapters.tables import contract, outbox_message, plaatsing
 from inburgering.contracts.handlers import when_leerroute_vastgesteld_vraag_plaatsing_aan
-from sqlalchemy import select
 
 
 async def test_sqlite_places_claims_capacity_and_ignores_a_repeated_decision(

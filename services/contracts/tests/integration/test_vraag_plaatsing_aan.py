@@ -3,10 +3,11 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from sqlalchemy import func, select
+
 from inburgering.contracts.adapters.tables import contract, outbox_message, plaatsing
 from inburgering.shared.events.vocabulary import Leerroute
 from inburgering.shared.runtime import ServiceRuntime
-from sqlalchemy import func, select
 
 pytestmark = pytest.mark.integration
 

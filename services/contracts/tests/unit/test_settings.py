@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
+
 from inburgering.contracts.bootstrap import build_parts
 from inburgering.contracts.seed import seed_demo_region
 from inburgering.contracts.settings import ContractsSettings
-from pydantic import ValidationError
 
 PRODUCTION = {
     "environment": "production",

@@ -7,6 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from sqlalchemy import select
+from sqlalchemy.engine import RowMapping
+
 from inburgering.intake.adapters.bsn_vault import BsnVault
 from inburgering.intake.adapters.tables import brede_intake, inburgeraar
 from inburgering.intake.domain.errors import (
@@ -23,8 +26,6 @@ from inburgering.shared.events.vocabulary import (
     Opleidingsniveau,
 )
 from inburgering.shared.persistence import UnitOfWork
-from sqlalchemy import select
-from sqlalchemy.engine import RowMapping
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from inburgering.shared.settings import DEV_BSN_KEY, BaseServiceSettings
 from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
+
+from inburgering.shared.settings import DEV_BSN_KEY, BaseServiceSettings
 
 
 class IntakeSettings(BaseServiceSettings):

@@ -6,13 +6,14 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from sqlalchemy import select
+
 from inburgering.intake.adapters.tables import inburgeraar, outbox_message
 from inburgering.intake.bootstrap import build_parts
 from inburgering.intake.settings import IntakeSettings
 from inburgering.shared.auth import Rol
 from inburgering.shared.runtime import ServiceRuntime
 from inburgering.shared.testing.service import api_client, bearer, migrated_runtime
-from sqlalchemy import select
 
 pytestmark = pytest.mark.integration
 

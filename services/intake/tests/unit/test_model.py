@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from inburgering.intake.domain.errors import OngeldigBsn
 from inburgering.intake.domain.model import leeftijd_op, valideer_bsn
 

@@ -7,6 +7,9 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 import structlog
+from sqlalchemy import select
+from sqlalchemy.engine import RowMapping
+
 from inburgering.referrals.adapters.sql import insert_unless_present
 from inburgering.referrals.adapters.tables import (
     instelling,
@@ -21,8 +24,6 @@ from inburgering.shared.events.referrals import VerwijzingAangemaakt
 from inburgering.shared.events.routes import LeerrouteVastgesteld
 from inburgering.shared.messaging import Envelope
 from inburgering.shared.persistence import UnitOfWork
-from sqlalchemy import select
-from sqlalchemy.engine import RowMapping
 
 log = structlog.get_logger(__name__)
 

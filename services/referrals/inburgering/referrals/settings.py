@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from inburgering.shared.settings import BaseServiceSettings
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
+
+from inburgering.shared.settings import BaseServiceSettings
 
 
 class ReferralsSettings(BaseServiceSettings):

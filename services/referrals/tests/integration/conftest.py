@@ -5,6 +5,7 @@ from collections.abc import AsyncIterator, Callable
 
 import httpx
 import pytest
+
 from inburgering.referrals.bootstrap import build_parts
 from inburgering.referrals.settings import ReferralsSettings
 from inburgering.shared.auth import Rol, mint_dev_token

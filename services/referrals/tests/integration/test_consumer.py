@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from aiokafka import ConsumerRecord
+from sqlalchemy import func, select
+
 from inburgering.referrals.adapters.tables import outbox_message, processed_message, verwijzing
 from inburgering.shared.messaging import Consumer
-from sqlalchemy import func, select
 
 pytestmark = pytest.mark.integration
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from sqlalchemy import inspect
+from sqlalchemy.ext.asyncio import create_async_engine
+
 from inburgering.referrals.bootstrap import build_parts
 from inburgering.referrals.settings import ReferralsSettings
 from inburgering.shared.persistence.migrations import downgrade, upgrade
-from sqlalchemy import inspect
-from sqlalchemy.ext.asyncio import create_async_engine
 
 pytestmark = pytest.mark.integration
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import func, select
+
 from inburgering.referrals.adapters.tables import instelling, netwerk_gemeente, opleiding
 from inburgering.referrals.seed import INSTELLINGEN, NETWERKGEMEENTEN, instelling_id
 from inburgering.shared.auth import Rol
-from sqlalchemy import func, select
 
 pytestmark = pytest.mark.integration
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
+
 from inburgering.referrals.adapters.tables import outbox_message, verwijzing
 from inburgering.referrals.handlers import when_leerroute_vastgesteld_maak_verwijzing
 from inburgering.shared.events.vocabulary import Ambitie, Leerroute
-from sqlalchemy import select
 
 pytestmark = pytest.mark.integration
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+
 from inburgering.referrals.handlers import when_leerroute_vastgesteld_maak_verwijzing
 from inburgering.shared.auth import Rol
 from inburgering.shared.events.vocabulary import Ambitie

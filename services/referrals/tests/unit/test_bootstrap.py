@@ -1,4 +1,6 @@
 import pytest
+from pydantic import ValidationError
+
 from inburgering.referrals.bootstrap import build_parts
 from inburgering.referrals.handlers import when_leerroute_vastgesteld_maak_verwijzing
 from inburgering.referrals.seed import seed_demo_network
@@ -6,7 +8,6 @@ from inburgering.referrals.settings import ReferralsSettings
 from inburgering.shared.events.referrals import TOPIC
 from inburgering.shared.events.routes import TOPIC as ROUTES_TOPIC
 from inburgering.shared.events.routes import LeerrouteVastgesteld
-from pydantic import ValidationError
 
 
 def test_leerroute_vastgesteld_is_handled_by_the_referral_reaction():

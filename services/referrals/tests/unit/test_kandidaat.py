@@ -1,4 +1,5 @@
 import pytest
+
 from inburgering.referrals.domain.kandidaat import verwijzingsniveau
 from inburgering.shared.events.referrals import Onderwijsniveau
 from inburgering.shared.events.vocabulary import Ambitie, Leerroute

@@ -6,6 +6,11 @@ import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import RowMapping
+
 from inburgering.routes.adapters.tables import leerroute_advies
 from inburgering.routes.domain.advies import Beleid, Intakefeiten, adviseer
 from inburgering.routes.domain.errors import AdviesAlVastgesteld, AdviesNietGevonden
@@ -15,10 +20,6 @@ from inburgering.shared.events.routes import LeerrouteGeadviseerd, LeerrouteVast
 from inburgering.shared.events.vocabulary import Ambitie, Doelgroep, Leerroute, Opleidingsniveau
 from inburgering.shared.messaging import Envelope
 from inburgering.shared.persistence import UnitOfWork
-from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import RowMapping
 
 GEADVISEERD = "geadviseerd"
 VASTGESTELD = "vastgesteld"

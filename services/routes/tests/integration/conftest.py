@@ -9,6 +9,8 @@ from typing import Any
 import httpx
 import pytest
 from asgi_lifespan import LifespanManager
+from sqlalchemy import select
+
 from inburgering.routes.bootstrap import build_parts
 from inburgering.routes.settings import RoutesSettings
 from inburgering.shared.auth import Rol, mint_dev_token
@@ -23,7 +25,6 @@ from inburgering.shared.messaging import Envelope
 from inburgering.shared.persistence.migrations import upgrade
 from inburgering.shared.runtime import ServiceRuntime
 from inburgering.shared.settings import DEV_JWT_SECRET
-from sqlalchemy import select
 
 GEMEENTE = "GM0772"
 INTAKE_SOURCE = "urn:nld:oin:00000000000000000000:systeem:inburgering-intake"

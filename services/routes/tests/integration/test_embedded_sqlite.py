@@ -7,6 +7,7 @@ from pathlib import Path
 
 import httpx
 from asgi_lifespan import LifespanManager
+
 from inburgering.routes.bootstrap import build_parts
 from inburgering.routes.settings import RoutesSettings
 from inburgering.shared.runtime import ServiceRuntime

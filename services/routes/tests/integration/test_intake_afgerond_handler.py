@@ -4,6 +4,8 @@ import asyncio
 import uuid
 
 import pytest
+from sqlalchemy import select
+
 from inburgering.routes.adapters.tables import leerroute_advies
 from inburgering.shared.events.vocabulary import (
     Ambitie,
@@ -12,7 +14,6 @@ from inburgering.shared.events.vocabulary import (
     Opleidingsniveau,
 )
 from inburgering.shared.runtime import ServiceRuntime
-from sqlalchemy import select
 
 pytestmark = pytest.mark.integration
 

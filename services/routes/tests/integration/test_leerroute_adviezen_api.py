@@ -4,6 +4,7 @@ import asyncio
 import uuid
 
 import pytest
+
 from inburgering.shared.auth import Rol
 from inburgering.shared.events.vocabulary import (
     Ambitie,

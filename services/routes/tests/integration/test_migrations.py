@@ -5,9 +5,10 @@ import asyncio
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+
 from inburgering.routes.adapters.tables import metadata
 from inburgering.shared.persistence.migrations import downgrade
-from sqlalchemy import inspect
 
 pytestmark = pytest.mark.integration
 

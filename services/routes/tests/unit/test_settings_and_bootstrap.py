@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from inburgering.routes.bootstrap import build_parts
 from inburgering.routes.settings import RoutesSettings
 from inburgering.shared.events import intake, routes

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from inburgering.routes.domain.errors import LeerrouteVereist, MotiveringVereist
 from inburgering.routes.domain.vaststelling import Vaststelling, stel_vast
 from inburgering.shared.events.vocabulary import Leerroute

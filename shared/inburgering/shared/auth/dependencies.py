@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
 from inburgering.shared.auth.principal import Principal
 from inburgering.shared.auth.tokens import TokenVerifier
 from inburgering.shared.http.problems import Unauthorized

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Iterable
 
 import jwt
+
 from inburgering.shared.auth.principal import Principal, Rol
 from inburgering.shared.http.problems import Unauthorized
 from inburgering.shared.settings import BaseServiceSettings

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from pydantic import Field
+
 from inburgering.shared.events.base import IntegrationEvent
 from inburgering.shared.events.vocabulary import (
     Ambitie,
@@ -12,7 +14,6 @@ from inburgering.shared.events.vocabulary import (
     LeerbaarheidstoetsUitslag,
     Opleidingsniveau,
 )
-from pydantic import Field
 
 TOPIC = "intake.inburgeraar"
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from inburgering.shared.events.base import GEMEENTECODE_PATTERN
 from pydantic import Field
+
+from inburgering.shared.events.base import GEMEENTECODE_PATTERN
 
 Gemeentecode = Annotated[
     str, Field(pattern=GEMEENTECODE_PATTERN, description="CBS-code van de gemeente, bv. GM0772")

@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+
 from inburgering.shared.http.middleware import EdgeHeadersMiddleware
 from inburgering.shared.http.openapi import install_nl_openapi
 from inburgering.shared.http.problems import install_problem_handlers

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from inburgering.shared import tracing
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from inburgering.shared import tracing
 
 SECURITY_HEADERS = {
     "cache-control": "no-store",

@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
-from inburgering.shared.persistence.unit_of_work import UnitOfWork
 from pydantic import AfterValidator, BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
+
+from inburgering.shared.persistence.unit_of_work import UnitOfWork
 
 
 def _as_utc(value: datetime) -> datetime:

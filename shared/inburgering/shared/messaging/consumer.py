@@ -9,13 +9,15 @@ from typing import Any, Generic, TypeVar
 
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
+from aiokafka.errors import CommitFailedError, KafkaError
+from pydantic import ValidationError
+
 from inburgering.shared import tracing
 from inburgering.shared.events.base import IntegrationEvent
 from inburgering.shared.messaging.envelope import Envelope
 from inburgering.shared.messaging.errors import InvalidEnvelope, InvalidEventData, TenantMismatch
 from inburgering.shared.messaging.inbox import Inbox, Outcome
 from inburgering.shared.persistence.unit_of_work import UnitOfWork
-from pydantic import ValidationError
 
 log = structlog.get_logger(__name__)
 
@@ -90,7 +92,12 @@ class Consumer:
             for records in batches.values():
                 for record in records:
                     await self.handle(record)
-            await kafka.commit()
+            try:
+                await kafka.commit()
+            except (CommitFailedError, KafkaError) as exc:
+                # A rebalance took the partitions away; their new owner gets the records again
+                # and the inbox turns them into no-ops.
+                log.warning("consumer.commit_failed", consumer=self.name, error=type(exc).__name__)
 
     async def handle(self, record: ConsumerRecord) -> None:
         try:

@@ -12,6 +12,7 @@ from cloudevents.core.bindings.kafka import KafkaMessage, from_binary, to_binary
 from cloudevents.core.exceptions import BaseCloudEventException
 from cloudevents.core.formats.json import JSONFormat
 from cloudevents.core.v1.event import CloudEvent
+
 from inburgering.shared.events.base import GEMEENTECODE_PATTERN, TYPE_PREFIX
 from inburgering.shared.messaging.errors import InvalidEnvelope
 from inburgering.shared.tracing import is_valid as is_valid_traceparent

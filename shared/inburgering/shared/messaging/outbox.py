@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from inburgering.shared import tracing
-from inburgering.shared.events.base import IntegrationEvent
 from sqlalchemy import Table, insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
+
+from inburgering.shared import tracing
+from inburgering.shared.events.base import IntegrationEvent
 
 
 def notify_channel(service_name: str) -> str:

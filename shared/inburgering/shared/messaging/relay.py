@@ -10,11 +10,12 @@ from datetime import UTC, datetime, timedelta
 import asyncpg
 import structlog
 from aiokafka import AIOKafkaProducer
-from inburgering.shared.messaging.envelope import Envelope
-from inburgering.shared.messaging.outbox import notify_channel
 from sqlalchemy import Table, delete, func, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from inburgering.shared.messaging.envelope import Envelope
+from inburgering.shared.messaging.outbox import notify_channel
 
 log = structlog.get_logger(__name__)
 

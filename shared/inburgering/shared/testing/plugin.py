@@ -6,6 +6,7 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
+
 from inburgering.shared.testing.broker import TansuBroker
 from inburgering.shared.testing.postgres import create_database, drop_database
 

@@ -7,6 +7,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from sqlalchemy import Insert, Table, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from inburgering.contracts.adapters.tables import (
     aanbieder,
     contract,
@@ -22,10 +27,6 @@ from inburgering.contracts.domain.model import (
     Samenwerkingsverband,
 )
 from inburgering.shared.events.vocabulary import Doelgroep, Leerroute
-from sqlalchemy import Insert, Table, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.ext.asyncio import AsyncSession
 
 
 def insert_ignoring_conflicts(

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from inburgering.shared.messaging import inbox_table, outbox_table
-from inburgering.shared.persistence import make_metadata
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
@@ -16,6 +14,9 @@ from sqlalchemy import (
     Uuid,
     false,
 )
+
+from inburgering.shared.messaging import inbox_table, outbox_table
+from inburgering.shared.persistence import make_metadata
 
 metadata = make_metadata()
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+
 from inburgering.contracts import handlers
 from inburgering.contracts.api.dependencies import contract_inzage
 from inburgering.contracts.api.schemas import ContractRead

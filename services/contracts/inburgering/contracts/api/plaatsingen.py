@@ -4,13 +4,14 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query
+from sqlalchemy.engine import RowMapping
+
 from inburgering.contracts import handlers
 from inburgering.contracts.api.dependencies import plaatsing_inzage
 from inburgering.contracts.api.schemas import PlaatsingRead
 from inburgering.shared.auth import CurrentPrincipal
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
-from sqlalchemy.engine import RowMapping
 
 router = APIRouter(prefix="/plaatsingen", tags=["Plaatsingen"])
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+
 from inburgering.contracts import handlers
 from inburgering.contracts.api.schemas import SamenwerkingsverbandRead
 from inburgering.shared.auth import CurrentPrincipal, Rol

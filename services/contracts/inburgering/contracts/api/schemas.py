@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from pydantic import Field
+
 from inburgering.contracts.domain.model import ContractStatus, PlaatsingStatus, PrijsEenheid
 from inburgering.shared.events.vocabulary import Leerroute
 from inburgering.shared.http.schemas import ApiModel, Tijdstip
-from pydantic import Field
 
 
 class PlaatsingRead(ApiModel):

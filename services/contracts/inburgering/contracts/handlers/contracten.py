@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+from sqlalchemy import select
+from sqlalchemy.engine import RowMapping
+
 from inburgering.contracts.adapters.tables import aanbieder, contract, samenwerkingsverband
 from inburgering.contracts.domain.inzage import AanbiederInzage, RegioInzage
 from inburgering.shared.persistence import UnitOfWork
-from sqlalchemy import select
-from sqlalchemy.engine import RowMapping
 
 
 async def lijst_contracten(

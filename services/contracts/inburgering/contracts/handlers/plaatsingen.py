@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 
+from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy.engine import RowMapping
+
 from inburgering.contracts.adapters.tables import aanbieder, plaatsing
 from inburgering.contracts.domain.errors import PlaatsingNietGevonden
 from inburgering.contracts.domain.inzage import AanbiederInzage, GemeenteInzage
 from inburgering.shared.persistence import UnitOfWork
-from sqlalchemy import ColumnElement, Select, select
-from sqlalchemy.engine import RowMapping
 
 
 def _plaatsingen() -> Select:

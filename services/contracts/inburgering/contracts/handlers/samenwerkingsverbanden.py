@@ -3,10 +3,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from sqlalchemy import or_, select
+
 from inburgering.contracts.adapters import repository
 from inburgering.contracts.adapters.tables import samenwerkingsverband, samenwerkingsverband_lid
 from inburgering.shared.persistence import UnitOfWork
-from sqlalchemy import or_, select
 
 
 async def lijst_samenwerkingsverbanden(

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import structlog
+from sqlalchemy import update
+
 from inburgering.contracts.adapters import repository
 from inburgering.contracts.adapters.tables import plaatsing
 from inburgering.contracts.domain.allocatie import (
@@ -20,7 +22,6 @@ from inburgering.shared.events.contracts import CapaciteitUitgeput, PlaatsingAan
 from inburgering.shared.events.routes import LeerrouteVastgesteld
 from inburgering.shared.messaging import Envelope
 from inburgering.shared.persistence import UnitOfWork
-from sqlalchemy import update
 
 log = structlog.get_logger(__name__)
 

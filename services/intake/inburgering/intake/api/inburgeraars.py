@@ -4,6 +4,8 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Request, Response
+from sqlalchemy.engine import RowMapping
+
 from inburgering.intake import handlers
 from inburgering.intake.api.schemas import (
     BredeIntakeCreate,
@@ -14,7 +16,6 @@ from inburgering.intake.api.schemas import (
 from inburgering.shared.auth import CurrentPrincipal, Rol
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
-from sqlalchemy.engine import RowMapping
 
 router = APIRouter(prefix="/inburgeraars", tags=["Inburgeraars"])
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
+from pydantic import Field
+
 from inburgering.shared.events.vocabulary import (
     Ambitie,
     Doelgroep,
@@ -11,7 +13,6 @@ from inburgering.shared.events.vocabulary import (
     Opleidingsniveau,
 )
 from inburgering.shared.http.schemas import ApiModel, Tijdstip
-from pydantic import Field
 
 
 class InburgeraarCreate(ApiModel):

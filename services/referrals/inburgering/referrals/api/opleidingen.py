@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+
 from inburgering.referrals import handlers
 from inburgering.referrals.api.schemas import OpleidingRead
 from inburgering.shared.auth import CurrentPrincipal

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from pydantic import Field
+
 from inburgering.referrals.domain.model import OpleidingSoort, VerwijzingStatus
 from inburgering.shared.events.referrals import Onderwijsniveau
 from inburgering.shared.http.schemas import ApiModel, Tijdstip
-from pydantic import Field
 
 
 class VerwijzingRead(ApiModel):

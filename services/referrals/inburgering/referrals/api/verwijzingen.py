@@ -4,12 +4,13 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query
+from sqlalchemy.engine import RowMapping
+
 from inburgering.referrals import handlers
 from inburgering.referrals.api.schemas import VerwijzingRead
 from inburgering.shared.auth import CurrentPrincipal, Rol
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
-from sqlalchemy.engine import RowMapping
 
 router = APIRouter(prefix="/verwijzingen", tags=["Verwijzingen"])
 

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+from sqlalchemy import JSON, CheckConstraint, Column, DateTime, Integer, String, Table, Text, Uuid
+
 from inburgering.shared.messaging import inbox_table, outbox_table
 from inburgering.shared.persistence import make_metadata
-from sqlalchemy import JSON, CheckConstraint, Column, DateTime, Integer, String, Table, Text, Uuid
 
 metadata = make_metadata()
 

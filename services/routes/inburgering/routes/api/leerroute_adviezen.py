@@ -4,12 +4,13 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query
+from sqlalchemy.engine import RowMapping
+
 from inburgering.routes import handlers
 from inburgering.routes.api.schemas import LeerrouteAdviesRead, VaststellingCreate
 from inburgering.shared.auth import CurrentPrincipal, Rol
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
-from sqlalchemy.engine import RowMapping
 
 router = APIRouter(prefix="/leerroute-adviezen", tags=["Leerrouteadviezen"])
 

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from pydantic import Field
+
 from inburgering.shared.events.vocabulary import Leerroute
 from inburgering.shared.http.schemas import ApiModel, Tijdstip
-from pydantic import Field
 
 
 class VaststellingCreate(ApiModel):
