@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from uuid import UUID
 
 from pydantic import Field
@@ -12,6 +13,7 @@ from inburgering.shared.events.vocabulary import (
     Doelgroep,
     Gemeentecode,
     LeerbaarheidstoetsUitslag,
+    Leerroute,
     Opleidingsniveau,
 )
 
@@ -47,4 +49,32 @@ class IntakeAfgerond(IntegrationEvent):
     leeftijd: int = Field(ge=0, le=130, description="Leeftijd in jaren op de datum van afronding")
 
 
-EVENTS = (InburgeraarAangemeld, IntakeAfgerond)
+class PipVastgesteld(IntegrationEvent):
+    """A PIP (a beschikking) was adopted; the dagtekening of the first PIP starts the termijn."""
+
+    event_name = "pip-vastgesteld"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    inburgeraar_id: UUID
+    pip_id: UUID
+    gemeentecode: Gemeentecode
+    versie: int = Field(ge=1, description="1 for the first PIP, higher for each new version")
+    eerste_pip: bool = Field(description="Whether this is the first PIP of the obligation")
+    dagtekening: date
+    leerroute: Leerroute
+
+
+class InburgeringstermijnVerlengd(IntegrationEvent):
+    """DUO extended the inburgeringstermijn, as reported through its notifications."""
+
+    event_name = "inburgeringstermijn-verlengd"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    nieuwe_einddatum: date
+
+
+EVENTS = (InburgeraarAangemeld, IntakeAfgerond, PipVastgesteld, InburgeringstermijnVerlengd)

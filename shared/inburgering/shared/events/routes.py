@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from uuid import UUID
 
 from inburgering.shared.events.base import IntegrationEvent
@@ -48,4 +49,19 @@ class LeerrouteVastgesteld(IntegrationEvent):
     opleidingsniveau: Opleidingsniveau
 
 
-EVENTS = (LeerrouteGeadviseerd, LeerrouteVastgesteld)
+class LeerrouteGewijzigd(IntegrationEvent):
+    """The decided leerroute changed; a new PIP version must follow."""
+
+    event_name = "leerroute-gewijzigd"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    advies_id: UUID
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    vorige_leerroute: Leerroute
+    leerroute: Leerroute
+    ingangsdatum: date
+
+
+EVENTS = (LeerrouteGeadviseerd, LeerrouteVastgesteld, LeerrouteGewijzigd)
