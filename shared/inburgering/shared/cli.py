@@ -13,10 +13,11 @@ from inburgering.shared.logging import configure_logging
 from inburgering.shared.runtime import ServiceParts, ServiceRuntime
 
 COMMANDS = {
-    "serve": "run the roles named in the settings (default: api, relay and consumer)",
+    "serve": "run the roles named in the settings (default: all of them)",
     "api": "run only the HTTP API",
     "relay": "run only the outbox relay",
     "consumer": "run only the event consumer",
+    "scheduler": "run only the timer scheduler (deadlines)",
     "migrate": "apply database migrations and exit (production deployments)",
 }
 

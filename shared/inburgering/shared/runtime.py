@@ -27,6 +27,7 @@ from inburgering.shared.messaging.relay import Relay
 from inburgering.shared.persistence import migrations
 from inburgering.shared.persistence.database import create_engine, session_factory
 from inburgering.shared.persistence.unit_of_work import UnitOfWork
+from inburgering.shared.scheduling.timers import Clock, TimerRegistry, TimerScheduler, utc_now
 from inburgering.shared.settings import BaseServiceSettings
 
 log = structlog.get_logger(__name__)
@@ -50,6 +51,8 @@ class ServiceParts:
     handlers: HandlerRegistry = field(default_factory=HandlerRegistry)
     publishes: Sequence[str] = ()
     seed: Seeder | None = None
+    timers: TimerRegistry | None = None
+    clock: Clock = utc_now
     # Service-specific collaborators the API reads from `request.app.state`.
     state: dict[str, Any] = field(default_factory=dict)
 
@@ -72,6 +75,7 @@ class ServiceRuntime:
         self.inbox = Inbox(parts.inbox_table, self.consumer_name)
         self.token_verifier = TokenVerifier(self.settings)
         self.relay: Relay | None = None
+        self.scheduler: TimerScheduler | None = None
         self.consumer: Consumer | None = None
         self._after_commit = after_commit
         self._wake_relay: Callable[[], None] | None = None
@@ -157,6 +161,14 @@ class ServiceRuntime:
                         _start_then_run(self.consumer, kafka_consumer, stop), name="consumer"
                     )
                 )
+            if "scheduler" in roles and self.parts.timers is not None:
+                self.scheduler = TimerScheduler(
+                    self.parts.timers,
+                    self.uow,
+                    clock=self.parts.clock,
+                    poll_seconds=self.settings.timer_poll_seconds,
+                )
+                tasks.append(asyncio.create_task(self.scheduler.run(stop), name="scheduler"))
             for task in tasks:
                 task.add_done_callback(_log_crash)
             yield

@@ -56,7 +56,8 @@ class BaseServiceSettings(BaseSettings):
         description="OIN of the organisation running this service; part of every event source.",
     )
     roles: str = Field(
-        "api,relay,consumer", description="Roles this process runs: any of api, relay, consumer."
+        "api,relay,consumer,scheduler",
+        description="Roles this process runs: any of api, relay, consumer, scheduler.",
     )
     http_host: str = Field("127.0.0.1", description="Address the API listens on.")
     http_port: int = Field(8000, description="Port the API listens on.")
@@ -83,6 +84,9 @@ class BaseServiceSettings(BaseSettings):
     )
     consumer_backoff_seconds: float = Field(
         0.2, ge=0, description="Initial backoff between attempts; doubles each time."
+    )
+    timer_poll_seconds: float = Field(
+        5.0, gt=0, description="How often the scheduler looks for timers that are due."
     )
     log_json: bool = Field(False, description="Log as JSON lines (production) instead of console.")
 
@@ -125,7 +129,7 @@ class BaseServiceSettings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Self:
-        unknown = self.role_set - {"api", "relay", "consumer"}
+        unknown = self.role_set - {"api", "relay", "consumer", "scheduler"}
         if unknown:
             raise ValueError(f"unknown roles: {', '.join(sorted(unknown))}")
         if self.is_production:
