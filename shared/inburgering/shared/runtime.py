@@ -167,6 +167,7 @@ class ServiceRuntime:
                     self.uow,
                     clock=self.parts.clock,
                     poll_seconds=self.settings.timer_poll_seconds,
+                    service=self.settings.service_name,
                 )
                 tasks.append(asyncio.create_task(self.scheduler.run(stop), name="scheduler"))
             for task in tasks:
@@ -193,6 +194,7 @@ class ServiceRuntime:
             await self.engine.dispose()
 
         return create_app(
+            service=self.settings.service_name,
             title=self.parts.title,
             description=self.parts.description,
             version=self.parts.version,

@@ -23,6 +23,7 @@ async def _ready() -> dict[str, bool]:
 def app() -> FastAPI:
     verifier = TokenVerifier(BaseServiceSettings(service_name="intake"))
     return create_app(
+        service="proef",
         title="Proef",
         description="Proef-API",
         version="1.0.0",

@@ -47,6 +47,7 @@ async def _ready() -> dict[str, bool]:
 @pytest.fixture
 def app() -> FastAPI:
     return create_app(
+        service="proef",
         title="Proef",
         description="Proef-API",
         version=VERSION,

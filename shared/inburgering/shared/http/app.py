@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from inburgering.shared.http.middleware import EdgeHeadersMiddleware
 from inburgering.shared.http.openapi import install_nl_openapi
 from inburgering.shared.http.problems import install_problem_handlers
+from inburgering.shared.observability.metrics import HttpMetricsMiddleware, metrics_endpoint
 
 ReadyCheck = Callable[[], Awaitable[dict[str, bool]]]
 API_PREFIX = "/v1"
@@ -26,6 +27,7 @@ CONTACT = {
 
 def create_app(
     *,
+    service: str,
     title: str,
     description: str,
     version: str,
@@ -69,8 +71,11 @@ def create_app(
             status_code=200 if ok else 503,
         )
 
+    # Scraped from inside the cluster; keep it off public ingresses.
+    root.add_route("/metrics", metrics_endpoint, include_in_schema=False)
     root.mount(API_PREFIX, api)
     # The OpenAPI document is public and readable from any origin (API Design Rules).
     root.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
     root.add_middleware(EdgeHeadersMiddleware, api_version=version)
+    root.add_middleware(HttpMetricsMiddleware, service=service)
     return root

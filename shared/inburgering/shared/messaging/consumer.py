@@ -17,6 +17,7 @@ from inburgering.shared.events.base import IntegrationEvent
 from inburgering.shared.messaging.envelope import Envelope
 from inburgering.shared.messaging.errors import InvalidEnvelope, InvalidEventData, TenantMismatch
 from inburgering.shared.messaging.inbox import Inbox, Outcome
+from inburgering.shared.observability.metrics import CONSUMER_EVENTS, CONSUMER_LAG
 from inburgering.shared.persistence.unit_of_work import UnitOfWork
 
 log = structlog.get_logger(__name__)
@@ -98,6 +99,24 @@ class Consumer:
                 # A rebalance took the partitions away; their new owner gets the records again
                 # and the inbox turns them into no-ops.
                 log.warning("consumer.commit_failed", consumer=self.name, error=type(exc).__name__)
+            await self._measure_lag(kafka)
+
+    async def _measure_lag(self, kafka: AIOKafkaConsumer) -> None:
+        for partition in kafka.assignment():
+            highwater = kafka.highwater(partition)
+            if highwater is None:
+                continue
+            position = await kafka.position(partition)
+            CONSUMER_LAG.labels(self._service, partition.topic, str(partition.partition)).set(
+                max(highwater - position, 0)
+            )
+
+    @property
+    def _service(self) -> str:
+        return self.name.split(".")[0]
+
+    def _count(self, event_type: str, outcome: str) -> None:
+        CONSUMER_EVENTS.labels(self._service, event_type, outcome).inc()
 
     async def handle(self, record: ConsumerRecord) -> None:
         try:
@@ -108,6 +127,7 @@ class Consumer:
         registration = self._registry.get(envelope.type)
         if registration is None:
             await self._record_only(envelope, Outcome.UNKNOWN_TYPE, "no handler for this type")
+            self._count(envelope.type, "unknown-type")
             log.info("consumer.unknown_type", consumer=self.name, event_type=envelope.type)
             return
         try:
@@ -141,10 +161,12 @@ class Consumer:
                     )
                     if not fresh:
                         log.info("consumer.duplicate", consumer=self.name, event_id=envelope.id)
+                        self._count(envelope.type, "duplicate")
                         return
                     await registration.handler(uow, event, envelope)
                     await uow.commit()
                 self.handled_total += 1
+                self._count(envelope.type, "processed")
                 if self._after_commit is not None:
                     await self._after_commit(record)
                 return
@@ -203,6 +225,7 @@ class Consumer:
             )
             await uow.commit()
         self.dead_lettered_total += 1
+        self._count(envelope.type if envelope else "unreadable", "dead-lettered")
         log.error("consumer.dead_lettered", consumer=self.name, reason=reason.split(":")[0])
 
 

@@ -16,6 +16,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from inburgering.shared.messaging.envelope import Envelope
 from inburgering.shared.messaging.outbox import notify_channel
+from inburgering.shared.observability.metrics import (
+    OUTBOX_BACKLOG,
+    OUTBOX_OLDEST_AGE,
+    RELAY_PUBLISHED,
+)
 
 log = structlog.get_logger(__name__)
 
@@ -99,6 +104,8 @@ class Relay:
                 .values(published_at=datetime.now(UTC))
             )
         self.published_total += len(rows)
+        for row in rows:
+            RELAY_PUBLISHED.labels(self._service_name, row["topic"]).inc()
         return len(rows)
 
     async def _leader(self, conn: AsyncConnection) -> bool:
@@ -119,6 +126,22 @@ class Relay:
             query = select(func.count()).where(self._table.c.published_at.is_(None))
             return int((await conn.execute(query)).scalar_one())
 
+    async def measure_backlog(self) -> None:
+        """Backlog and age of the oldest unpublished event, for the operators' dashboards."""
+        async with self._engine.connect() as conn:
+            count, oldest = (
+                await conn.execute(
+                    select(func.count(), func.min(self._table.c.created_at)).where(
+                        self._table.c.published_at.is_(None)
+                    )
+                )
+            ).one()
+        OUTBOX_BACKLOG.labels(self._service_name).set(count)
+        if oldest is not None and oldest.tzinfo is None:
+            oldest = oldest.replace(tzinfo=UTC)
+        age = (datetime.now(UTC) - oldest).total_seconds() if oldest is not None else 0
+        OUTBOX_OLDEST_AGE.labels(self._service_name).set(max(age, 0))
+
     async def cleanup(self) -> int:
         """Delete published rows older than the retention period."""
         cutoff = datetime.now(UTC) - self._retention
@@ -138,6 +161,7 @@ class Relay:
                 self.wake.clear()
                 try:
                     await self.drain()
+                    await self.measure_backlog()
                     rounds += 1
                     if rounds % cleanup_every == 0:
                         await self.cleanup()

@@ -28,6 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from inburgering.shared.observability.metrics import TIMERS_FIRED
 from inburgering.shared.persistence.unit_of_work import UnitOfWork
 
 log = structlog.get_logger(__name__)
@@ -146,7 +147,9 @@ class TimerScheduler:
         clock: Clock = utc_now,
         batch_size: int = 100,
         poll_seconds: float = 5.0,
+        service: str = "",
     ) -> None:
+        self._service = service
         self._registry = registry
         self._table = registry.table
         self._uow_factory = uow_factory
@@ -183,6 +186,7 @@ class TimerScheduler:
                     continue
             fired += 1
             self.fired_total += 1
+            TIMERS_FIRED.labels(self._service, timer.name).inc()
 
     async def _claim_one(self, session: AsyncSession, exclude: set[uuid.UUID]) -> Timer | None:
         query = (

@@ -1,0 +1,1 @@
+"""Metrics for operators: HTTP latency, outbox backlog, relay throughput, consumer outcomes."""
