@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> None:
     revision.add_argument("-m", "--message", required=True)
 
     sub.add_parser("event-schemas", help="regenerate docs/events/ from the event models")
+    sub.add_parser("env-reference", help="regenerate docs/configuration.md from the settings")
+    sub.add_parser("deployment", help="regenerate docker-compose.yml and deploy/k8s/")
 
     args = parser.parse_args(argv)
     if args.command == "token":
@@ -51,6 +53,15 @@ def main(argv: list[str] | None = None) -> None:
 
         for path in write():
             print(path.name)
+    elif args.command == "env-reference":
+        from inburgering.devtools.env_reference import write as write_reference
+
+        print(write_reference())
+    elif args.command == "deployment":
+        from inburgering.devtools.deployment import write as write_deployment
+
+        for path in write_deployment():
+            print(path)
     elif args.command == "revision":
         from inburgering.devtools.revision import write_revision
 
