@@ -108,9 +108,13 @@ async def test_sigkill_between_db_commit_and_offset_commit_loses_and_duplicates_
     crashing = _consumer(postgres_url, kafka_bootstrap, topic, kill_after=KILL_AFTER)
     returncode = await asyncio.to_thread(crashing.wait, 120)
     assert returncode == -signal.SIGKILL
-    assert await effects() == (KILL_AFTER, KILL_AFTER)
+    # The consumer applies a poll's records in one transaction, so at least KILL_AFTER effects
+    # are committed, each once, while the offsets lag behind them.
+    applied, distinct = await effects()
+    assert KILL_AFTER <= applied <= EVENTS
+    assert distinct == applied
     committed = await _committed_offset(kafka_bootstrap, topic)
-    assert committed < KILL_AFTER, "the crash must leave committed effects without their offsets"
+    assert committed < applied, "the crash must leave committed effects without their offsets"
 
     restarted = _consumer(postgres_url, kafka_bootstrap, topic)
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -30,6 +30,16 @@ Handler = Callable[[UnitOfWork, E, Envelope], Awaitable[None]]
 class Registration(Generic[E]):
     model: type[E]
     handler: Handler[E]
+
+
+@dataclass(frozen=True)
+class _Ready:
+    """A record that parsed and has a handler: ready to be applied."""
+
+    record: ConsumerRecord
+    envelope: Envelope
+    event: IntegrationEvent
+    registration: Registration[Any]
 
 
 class HandlerRegistry:
@@ -90,9 +100,7 @@ class Consumer:
             batches = await kafka.getmany(timeout_ms=500, max_records=500)
             if not batches:
                 continue
-            for records in batches.values():
-                for record in records:
-                    await self.handle(record)
+            await self.handle_batch([r for records in batches.values() for r in records])
             try:
                 await kafka.commit()
             except (CommitFailedError, KafkaError) as exc:
@@ -119,56 +127,105 @@ class Consumer:
         CONSUMER_EVENTS.labels(self._service, event_type, outcome).inc()
 
     async def handle(self, record: ConsumerRecord) -> None:
+        """Apply one record on its own: retried with backoff, then dead-lettered."""
+        ready = await self._prepare(record)
+        if ready is not None:
+            await self._apply_traced(ready)
+
+    async def handle_batch(self, records: Sequence[ConsumerRecord]) -> None:
+        """Apply a poll's records in one transaction, the way a single record is applied; if any
+        of them fails, roll back and apply them one by one so only the culprit is retried."""
+        prepared = [await self._prepare(record) for record in records]
+        ready = [item for item in prepared if item is not None]
+        if len(ready) <= 1:
+            for item in ready:
+                await self._apply_traced(item)
+            return
+        outcomes: list[tuple[_Ready, bool]] = []
+        current: _Ready | None = None
+        try:
+            async with self._uow_factory() as uow:
+                for item in ready:
+                    current = item
+                    fresh = await self._record_processed(uow, item.envelope)
+                    if fresh:
+                        token = tracing.current_traceparent.set(item.envelope.traceparent)
+                        try:
+                            await item.registration.handler(uow, item.event, item.envelope)
+                        finally:
+                            tracing.current_traceparent.reset(token)
+                    outcomes.append((item, fresh))
+                current = None
+                await uow.commit()
+        except Exception as exc:
+            log.info("consumer.batch_fallback", consumer=self.name, error=type(exc).__name__)
+            for item in ready:
+                # The batch was the culprit's first attempt; the others start afresh.
+                await self._apply_traced(item, attempts_used=1 if item is current else 0)
+            return
+        for item, fresh in outcomes:
+            await self._done(item, fresh)
+
+    async def _prepare(self, record: ConsumerRecord) -> _Ready | None:
+        """Parse and look up a record; what cannot be applied is parked or recorded here."""
         try:
             envelope = Envelope.from_kafka(record.headers, record.key, record.value)
         except InvalidEnvelope as exc:
             await self._dead_letter(record, None, f"invalid-envelope: {exc}")
-            return
+            return None
         registration = self._registry.get(envelope.type)
         if registration is None:
             await self._record_only(envelope, Outcome.UNKNOWN_TYPE, "no handler for this type")
             self._count(envelope.type, "unknown-type")
             log.info("consumer.unknown_type", consumer=self.name, event_type=envelope.type)
-            return
+            return None
         try:
             event = _parse(registration.model, envelope)
         except (InvalidEventData, TenantMismatch) as exc:
             await self._dead_letter(record, envelope, f"{type(exc).__name__}: {exc}")
-            return
-        token = tracing.current_traceparent.set(envelope.traceparent)
+            return None
+        return _Ready(record, envelope, event, registration)
+
+    async def _apply_traced(self, item: _Ready, attempts_used: int = 0) -> None:
+        token = tracing.current_traceparent.set(item.envelope.traceparent)
         try:
-            await self._apply(record, envelope, event, registration)
+            await self._apply(item, attempts_used)
         finally:
             tracing.current_traceparent.reset(token)
 
-    async def _apply(
-        self,
-        record: ConsumerRecord,
-        envelope: Envelope,
-        event: IntegrationEvent,
-        registration: Registration[Any],
-    ) -> None:
+    async def _record_processed(self, uow: UnitOfWork, envelope: Envelope) -> bool:
+        return await self._inbox.record(
+            uow.session,
+            source=envelope.source,
+            event_id=envelope.id,
+            event_type=envelope.type,
+            outcome=Outcome.PROCESSED,
+        )
+
+    async def _done(self, item: _Ready, fresh: bool) -> None:
+        if not fresh:
+            log.info("consumer.duplicate", consumer=self.name, event_id=item.envelope.id)
+            self._count(item.envelope.type, "duplicate")
+            return
+        self.handled_total += 1
+        self._count(item.envelope.type, "processed")
+        if self._after_commit is not None:
+            await self._after_commit(item.record)
+
+    async def _apply(self, item: _Ready, attempts_used: int = 0) -> None:
+        envelope = item.envelope
         delay = self._backoff_seconds
-        for attempt in range(1, self._max_attempts + 1):
+        if attempts_used >= self._max_attempts:
+            await self._dead_letter(item.record, envelope, "handler-failed: attempts exhausted")
+            return
+        for attempt in range(attempts_used + 1, self._max_attempts + 1):
             try:
                 async with self._uow_factory() as uow:
-                    fresh = await self._inbox.record(
-                        uow.session,
-                        source=envelope.source,
-                        event_id=envelope.id,
-                        event_type=envelope.type,
-                        outcome=Outcome.PROCESSED,
-                    )
-                    if not fresh:
-                        log.info("consumer.duplicate", consumer=self.name, event_id=envelope.id)
-                        self._count(envelope.type, "duplicate")
-                        return
-                    await registration.handler(uow, event, envelope)
-                    await uow.commit()
-                self.handled_total += 1
-                self._count(envelope.type, "processed")
-                if self._after_commit is not None:
-                    await self._after_commit(record)
+                    fresh = await self._record_processed(uow, envelope)
+                    if fresh:
+                        await item.registration.handler(uow, item.event, envelope)
+                        await uow.commit()
+                await self._done(item, fresh)
                 return
             except Exception as exc:
                 log.warning(
@@ -181,7 +238,7 @@ class Consumer:
                 )
                 if attempt == self._max_attempts:
                     await self._dead_letter(
-                        record, envelope, f"handler-failed: {type(exc).__name__}"
+                        item.record, envelope, f"handler-failed: {type(exc).__name__}"
                     )
                     return
                 await asyncio.sleep(delay)
