@@ -10,6 +10,7 @@ from collections.abc import Callable
 import uvicorn
 
 from inburgering.shared.logging import configure_logging
+from inburgering.shared.observability.traces import configure_tracing
 from inburgering.shared.runtime import ServiceParts, ServiceRuntime
 
 COMMANDS = {
@@ -33,6 +34,7 @@ def main(build_parts: Callable[[], ServiceParts], argv: list[str] | None = None)
     parts = build_parts()
     settings = parts.settings
     configure_logging(json=settings.log_json)
+    configure_tracing(settings.service_name, settings.otel_exporter_otlp_endpoint)
     if command != "serve":
         settings.roles = command
     runtime = ServiceRuntime(parts)

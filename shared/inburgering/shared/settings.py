@@ -88,6 +88,9 @@ class BaseServiceSettings(BaseSettings):
     timer_poll_seconds: float = Field(
         5.0, gt=0, description="How often the scheduler looks for timers that are due."
     )
+    otel_exporter_otlp_endpoint: str = Field(
+        "", description="OTLP/HTTP endpoint (e.g. http://otel-collector:4318) to export traces to."
+    )
     log_json: bool = Field(False, description="Log as JSON lines (production) instead of console.")
 
     @property

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from opentelemetry import trace
+from opentelemetry.trace import SpanKind
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from inburgering.shared import tracing
+from inburgering.shared.observability.traces import span
 
 SECURITY_HEADERS = {
     "cache-control": "no-store",
@@ -29,19 +31,21 @@ class EdgeHeadersMiddleware:
             if name == b"traceparent":
                 incoming = value.decode("latin-1")
                 break
-        traceparent = tracing.child_of(incoming)
-        token = tracing.current_traceparent.set(traceparent)
+        with span(scope["method"], incoming, SpanKind.SERVER) as traceparent:
 
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                headers["API-Version"] = self.api_version
-                headers["traceparent"] = traceparent
-                for name, value in SECURITY_HEADERS.items():
-                    headers.setdefault(name, value)
-            await send(message)
+            async def send_with_headers(message: Message) -> None:
+                if message["type"] == "http.response.start":
+                    headers = MutableHeaders(scope=message)
+                    headers["API-Version"] = self.api_version
+                    headers["traceparent"] = traceparent
+                    for name, value in SECURITY_HEADERS.items():
+                        headers.setdefault(name, value)
+                await send(message)
 
-        try:
-            await self.app(scope, receive, send_with_headers)
-        finally:
-            tracing.current_traceparent.reset(token)
+            try:
+                await self.app(scope, receive, send_with_headers)
+            finally:
+                route = getattr(scope.get("route"), "path", None)
+                if route:
+                    current = trace.get_current_span()
+                    current.update_name(f"{scope['method']} {scope.get('root_path', '')}{route}")

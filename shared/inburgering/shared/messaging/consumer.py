@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 from aiokafka.errors import CommitFailedError, KafkaError
+from opentelemetry.trace import SpanKind
 from pydantic import ValidationError
 
-from inburgering.shared import tracing
 from inburgering.shared.events.base import IntegrationEvent
 from inburgering.shared.messaging.envelope import Envelope
 from inburgering.shared.messaging.errors import InvalidEnvelope, InvalidEventData, TenantMismatch
 from inburgering.shared.messaging.inbox import Inbox, Outcome
 from inburgering.shared.observability.metrics import CONSUMER_EVENTS, CONSUMER_LAG
+from inburgering.shared.observability.traces import span
 from inburgering.shared.persistence.unit_of_work import UnitOfWork
 
 log = structlog.get_logger(__name__)
@@ -149,11 +151,8 @@ class Consumer:
                     current = item
                     fresh = await self._record_processed(uow, item.envelope)
                     if fresh:
-                        token = tracing.current_traceparent.set(item.envelope.traceparent)
-                        try:
+                        with _consumer_span(item.envelope):
                             await item.registration.handler(uow, item.event, item.envelope)
-                        finally:
-                            tracing.current_traceparent.reset(token)
                     outcomes.append((item, fresh))
                 current = None
                 await uow.commit()
@@ -187,11 +186,8 @@ class Consumer:
         return _Ready(record, envelope, event, registration)
 
     async def _apply_traced(self, item: _Ready, attempts_used: int = 0) -> None:
-        token = tracing.current_traceparent.set(item.envelope.traceparent)
-        try:
+        with _consumer_span(item.envelope):
             await self._apply(item, attempts_used)
-        finally:
-            tracing.current_traceparent.reset(token)
 
     async def _record_processed(self, uow: UnitOfWork, envelope: Envelope) -> bool:
         return await self._inbox.record(
@@ -284,6 +280,10 @@ class Consumer:
         self.dead_lettered_total += 1
         self._count(envelope.type if envelope else "unreadable", "dead-lettered")
         log.error("consumer.dead_lettered", consumer=self.name, reason=reason.split(":")[0])
+
+
+def _consumer_span(envelope: Envelope) -> AbstractContextManager[str]:
+    return span(f"{envelope.type} process", envelope.traceparent, SpanKind.CONSUMER)
 
 
 def _parse(model: type[E], envelope: Envelope) -> E:

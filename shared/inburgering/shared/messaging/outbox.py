@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from inburgering.shared import tracing
 from inburgering.shared.events.base import IntegrationEvent
+from inburgering.shared.observability.traces import producer_traceparent
 
 
 def notify_channel(service_name: str) -> str:
@@ -27,6 +28,9 @@ class Outbox:
         self, session: AsyncSession, event: IntegrationEvent, *, gemeentecode: str | None = None
     ) -> uuid.UUID:
         event_id = uuid.uuid4()
+        traceparent = producer_traceparent(
+            f"{event.event_type()} send", tracing.current_traceparent.get()
+        )
         gemeentecode = gemeentecode or getattr(event, "gemeentecode", None)
         if not gemeentecode:
             raise ValueError(f"{event.event_type()} needs a responsible gemeentecode")
@@ -38,7 +42,7 @@ class Outbox:
                 aggregate_id=event.partition_key(),
                 event_type=event.event_type(),
                 gemeentecode=gemeentecode,
-                traceparent=tracing.child_of(tracing.current_traceparent.get()),
+                traceparent=traceparent,
                 payload=event.to_data(),
                 created_at=datetime.now(UTC),
             )
