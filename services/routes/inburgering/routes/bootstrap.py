@@ -1,40 +1,83 @@
-"""The composition root of the routes service, used by its api, relay and consumer roles."""
+"""The composition root of the routes service, used by its api, relay, consumer and scheduler."""
 
 from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
 
-from inburgering.routes import handlers
 from inburgering.routes.adapters import tables
+from inburgering.routes.api.gemeentebeleid import router as gemeentebeleid
+from inburgering.routes.api.inburgeringstermijnen import router as inburgeringstermijnen
 from inburgering.routes.api.leerroute_adviezen import router as leerroute_adviezen
-from inburgering.routes.domain.advies import Beleid
+from inburgering.routes.domain.beleid import Beleid
+from inburgering.routes.domain.termijn import Signaaltermijnen
+from inburgering.routes.handlers import adviezen, termijn, uren
 from inburgering.routes.settings import RoutesSettings
-from inburgering.shared.events.intake import IntakeAfgerond
+from inburgering.shared.events.contracts import UrenMijlpaalBereikt
+from inburgering.shared.events.intake import (
+    InburgeringstermijnVerlengd,
+    IntakeAfgerond,
+    PipVastgesteld,
+)
 from inburgering.shared.events.routes import TOPIC
 from inburgering.shared.messaging import HandlerRegistry
 from inburgering.shared.runtime import ServiceParts
+from inburgering.shared.scheduling import Clock, TimerRegistry, Timers
+from inburgering.shared.scheduling.timers import utc_now
 
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 
 
-def build_parts(settings: RoutesSettings | None = None) -> ServiceParts:
+def build_parts(settings: RoutesSettings | None = None, *, clock: Clock = utc_now) -> ServiceParts:
     settings = settings or RoutesSettings()
-    beleid = Beleid(onderwijsroute_max_leeftijd=settings.onderwijsroute_max_leeftijd)
+    standaardbeleid = Beleid(onderwijsroute_max_leeftijd=settings.onderwijsroute_max_leeftijd)
+    vooraf = Signaaltermijnen(
+        routewijziging_dagen_vooraf=settings.routewijziging_signaal_dagen_vooraf,
+        termijn_verloopt_dagen_vooraf=settings.termijn_verloopt_signaal_dagen_vooraf,
+    )
+    timers = Timers(tables.timer)
+    op_termijn = {"timers": timers, "vooraf": vooraf, "clock": clock}
+
     registry = HandlerRegistry()
     registry.register(
-        IntakeAfgerond, partial(handlers.when_intake_afgerond_adviseer_leerroute, beleid=beleid)
+        IntakeAfgerond,
+        partial(
+            adviezen.when_intake_afgerond_adviseer_leerroute,
+            standaardbeleid=standaardbeleid,
+            clock=clock,
+        ),
     )
+    registry.register(
+        PipVastgesteld, partial(termijn.when_pip_vastgesteld_start_termijn, **op_termijn)
+    )
+    registry.register(
+        InburgeringstermijnVerlengd,
+        partial(termijn.when_termijn_verlengd_verschuif_einde, **op_termijn),
+    )
+    registry.register(
+        UrenMijlpaalBereikt, partial(uren.when_urenmijlpaal_bereikt_tel_nt2_uren, clock=clock)
+    )
+
+    signalen = TimerRegistry(tables.timer)
+    for naam in termijn.SIGNALEN:
+        signalen.register(naam, termijn.publiceer_signaal)
+
     return ServiceParts(
         settings=settings,
         title="Inburgering Routes API",
-        description="Het leerrouteadvies na de brede intake en het vaststellen van de leerroute.",
+        description=(
+            "Het leerrouteadvies na de brede intake, het vaststellen en wijzigen van de leerroute, "
+            "afschalen naar A2 en de inburgeringstermijn met zijn vensters."
+        ),
         version=VERSION,
         metadata=tables.metadata,
         outbox_table=tables.outbox_message,
         inbox_table=tables.processed_message,
         migrations_dir=Path(__file__).parent / "migrations",
-        routers=[leerroute_adviezen],
+        routers=[leerroute_adviezen, inburgeringstermijnen, gemeentebeleid],
         handlers=registry,
         publishes=[TOPIC],
+        timers=signalen,
+        clock=clock,
+        state={"standaardbeleid": standaardbeleid, "signaaltermijnen": vooraf},
     )

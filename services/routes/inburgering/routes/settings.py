@@ -16,7 +16,23 @@ class RoutesSettings(BaseServiceSettings):
         ge=0,
         le=130,
         description=(
-            "Policy age limit for the onderwijsroute advice: it is advised only below this age "
-            "(the law sets no limit; the common policy is 'tot 28 jaar')."
+            "Default policy age limit for the onderwijsroute advice, for gemeenten without their "
+            "own policy: it is advised only below this age (the law sets no limit; the common "
+            "policy is 'tot 28 jaar')."
         ),
+    )
+    routewijziging_signaal_dagen_vooraf: int = Field(
+        60,
+        ge=0,
+        le=540,
+        description=(
+            "Days before the leerroute-change window closes (termijn start + 18 months) that "
+            "`routewijziging-venster-sluit` is published."
+        ),
+    )
+    termijn_verloopt_signaal_dagen_vooraf: int = Field(
+        90,
+        ge=0,
+        le=1095,
+        description="Days before the end of the termijn that `termijn-verloopt` is published.",
     )

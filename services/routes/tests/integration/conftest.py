@@ -3,7 +3,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import httpx
@@ -14,25 +14,47 @@ from sqlalchemy import select
 from inburgering.routes.bootstrap import build_parts
 from inburgering.routes.settings import RoutesSettings
 from inburgering.shared.auth import Rol, mint_dev_token
-from inburgering.shared.events.intake import IntakeAfgerond
+from inburgering.shared.events.base import IntegrationEvent
+from inburgering.shared.events.contracts import UrenMijlpaalBereikt
+from inburgering.shared.events.intake import (
+    InburgeringstermijnVerlengd,
+    IntakeAfgerond,
+    PipVastgesteld,
+)
 from inburgering.shared.events.vocabulary import (
     Ambitie,
     Doelgroep,
     LeerbaarheidstoetsUitslag,
+    Leerroute,
     Opleidingsniveau,
 )
 from inburgering.shared.messaging import Envelope
 from inburgering.shared.persistence.migrations import upgrade
 from inburgering.shared.runtime import ServiceRuntime
+from inburgering.shared.scheduling import TimerScheduler
 from inburgering.shared.settings import DEV_JWT_SECRET
 
 GEMEENTE = "GM0772"
 INTAKE_SOURCE = "urn:nld:oin:00000000000000000000:systeem:inburgering-intake"
 
 Handle = Callable[..., Awaitable[IntakeAfgerond]]
+NU = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
 
-def make_runtime(postgres_url: str, **settings: Any) -> ServiceRuntime:
+class Klok:
+    """The service's clock in tests: set `nu` to place the next request or firing in time."""
+
+    def __init__(self, nu: datetime = NU) -> None:
+        self.nu = nu
+
+    def __call__(self) -> datetime:
+        return self.nu
+
+    def op(self, dag: date) -> None:
+        self.nu = datetime(dag.year, dag.month, dag.day, 12, 0, tzinfo=UTC)
+
+
+def make_runtime(postgres_url: str, klok: Klok | None = None, **settings: Any) -> ServiceRuntime:
     return ServiceRuntime(
         build_parts(
             RoutesSettings(
@@ -41,26 +63,34 @@ def make_runtime(postgres_url: str, **settings: Any) -> ServiceRuntime:
                 migrate_on_start=False,
                 roles="api",
                 **settings,
-            )
+            ),
+            clock=klok or Klok(),
         )
     )
 
 
 @pytest.fixture
-async def runtime(postgres_url: str) -> AsyncIterator[ServiceRuntime]:
-    runtime = make_runtime(postgres_url)
+def klok() -> Klok:
+    return Klok()
+
+
+@pytest.fixture
+async def runtime(postgres_url: str, klok: Klok) -> AsyncIterator[ServiceRuntime]:
+    runtime = make_runtime(postgres_url, klok)
     await asyncio.to_thread(upgrade, runtime.parts.migrations_dir, postgres_url)
     yield runtime
     await runtime.engine.dispose()
 
 
 @pytest.fixture
-async def runtime_with(postgres_url: str) -> AsyncIterator[Callable[..., ServiceRuntime]]:
-    """Further runtimes on the same (migrated) database with other settings."""
+async def runtime_with(
+    postgres_url: str, klok: Klok
+) -> AsyncIterator[Callable[..., ServiceRuntime]]:
+    """Further runtimes on the same (migrated) database with other settings, as after a restart."""
     made: list[ServiceRuntime] = []
 
     def _make(**settings: Any) -> ServiceRuntime:
-        made.append(make_runtime(postgres_url, **settings))
+        made.append(make_runtime(postgres_url, klok, **settings))
         return made[-1]
 
     yield _make
@@ -105,24 +135,26 @@ def intake_afgerond(**overrides: Any) -> IntakeAfgerond:
     return IntakeAfgerond(**{**fields, **overrides})
 
 
-def envelope_for(event: IntakeAfgerond) -> Envelope:
+def envelope_for(event: IntegrationEvent, at: datetime | None = None) -> Envelope:
     return Envelope(
         id=str(uuid.uuid4()),
         source=INTAKE_SOURCE,
         type=event.event_type(),
-        time=datetime.now(UTC),
+        time=at or datetime.now(UTC),
         gemeentecode=event.gemeentecode,
         data=event.to_data(),
         key=event.partition_key(),
     )
 
 
-async def _deliver(runtime: ServiceRuntime, event: IntakeAfgerond) -> None:
+async def _deliver(
+    runtime: ServiceRuntime, event: IntegrationEvent, at: datetime | None = None
+) -> None:
     # What the Consumer does after its inbox check: the registered handler, then commit.
     registration = runtime.parts.handlers.get(event.event_type())
     assert registration is not None
     async with runtime.uow() as uow:
-        await registration.handler(uow, event, envelope_for(event))
+        await registration.handler(uow, event, envelope_for(event, at))
         await uow.commit()
 
 
@@ -140,10 +172,12 @@ def envelope_for_fixture() -> Callable[[IntakeAfgerond], Envelope]:
 
 @pytest.fixture
 def deliver(runtime: ServiceRuntime) -> Callable[..., Awaitable[None]]:
-    """Hand one IntakeAfgerond to the handler registered by `runtime` (or by `via`)."""
+    """Hand one event to the handler registered by `runtime` (or by `via`), sent `at`."""
 
-    def _to(event: IntakeAfgerond, via: ServiceRuntime | None = None) -> Awaitable[None]:
-        return _deliver(via or runtime, event)
+    def _to(
+        event: IntegrationEvent, via: ServiceRuntime | None = None, at: datetime | None = None
+    ) -> Awaitable[None]:
+        return _deliver(via or runtime, event, at)
 
     return _to
 
@@ -175,3 +209,48 @@ def outbox(runtime: ServiceRuntime) -> Callable[[str], Awaitable[list[Any]]]:
             return list(result.mappings().all())
 
     return _rows
+
+
+def pip_vastgesteld(
+    inburgeraar_id: uuid.UUID, dagtekening: date, **overrides: Any
+) -> PipVastgesteld:
+    fields: dict[str, Any] = {
+        "inburgeraar_id": inburgeraar_id,
+        "pip_id": uuid.uuid4(),
+        "gemeentecode": GEMEENTE,
+        "versie": 1,
+        "eerste_pip": True,
+        "dagtekening": dagtekening,
+        "leerroute": Leerroute.B1_ROUTE,
+    }
+    return PipVastgesteld(**{**fields, **overrides})
+
+
+def termijn_verlengd(inburgeraar_id: uuid.UUID, tot: date) -> InburgeringstermijnVerlengd:
+    return InburgeringstermijnVerlengd(
+        inburgeraar_id=inburgeraar_id, gemeentecode=GEMEENTE, nieuwe_einddatum=tot
+    )
+
+
+def uren_mijlpaal(
+    inburgeraar_id: uuid.UUID,
+    uren: float,
+    *,
+    plaatsing_id: uuid.UUID,
+    erkend: bool = True,
+    mijlpaal: int = 400,
+) -> UrenMijlpaalBereikt:
+    return UrenMijlpaalBereikt(
+        plaatsing_id=plaatsing_id,
+        inburgeraar_id=inburgeraar_id,
+        gemeentecode=GEMEENTE,
+        mijlpaal=mijlpaal,
+        uren_totaal=uren,
+        erkende_instelling=erkend,
+    )
+
+
+def scheduler(runtime: ServiceRuntime, at: datetime) -> TimerScheduler:
+    """A fresh scheduler on the runtime's database, as after a restart, whose clock says `at`."""
+    assert runtime.parts.timers is not None
+    return TimerScheduler(runtime.parts.timers, runtime.uow, clock=lambda: at)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import timedelta
 
 import pytest
 
@@ -39,16 +40,27 @@ async def test_the_advice_is_listed_with_its_explanation(client, auth, handle) -
         "geadviseerdeLeerroute",
         "regel",
         "regelsetVersie",
+        "beleid",
+        "alfabetisering",
         "uitleg",
         "status",
         "vastgesteldeLeerroute",
+        "taalniveaus",
         "motivering",
         "geadviseerdOp",
         "vastgesteldOp",
+        "gewijzigdOp",
+        "termijn",
     }
     assert advies["inburgeraarId"] == str(event.inburgeraar_id)
     assert (advies["geadviseerdeLeerroute"], advies["regel"]) == ("b1-route", "R-B1-HAALBAAR")
     assert advies["regelsetVersie"] == "2026.1"
+    assert advies["beleid"] == {"onderwijsrouteMaxLeeftijd": 28, "ingangsdatum": None}
+    assert advies["alfabetisering"] is None
+    assert advies["taalniveaus"] == dict.fromkeys(
+        ("lezen", "luisteren", "schrijven", "spreken"), "B1"
+    )
+    assert advies["termijn"] is None
     assert advies["uitleg"][0] == "Uitslag van de leerbaarheidstoets: B1 haalbaar."
     assert (advies["status"], advies["vastgesteldeLeerroute"]) == ("geadviseerd", None)
     assert advies["vastgesteldOp"] is None
@@ -57,7 +69,7 @@ async def test_the_advice_is_listed_with_its_explanation(client, auth, handle) -
     one = await client.get(f"/leerroute-adviezen/{advies['id']}", headers=auth())
     assert one.status_code == 200
     assert one.json() == advies
-    assert one.headers["API-Version"] == "0.1.0"
+    assert one.headers["API-Version"] == "0.2.0"
 
 
 async def test_confirming_the_advice_publishes_leerroute_vastgesteld(
@@ -200,8 +212,9 @@ async def test_unknown_advice_is_not_found(client, auth) -> None:
     assert (response.status_code, response.json()["code"]) == (404, "advies-niet-gevonden")
 
 
-async def test_the_list_pages_and_filters(client, auth, handle) -> None:
+async def test_the_list_pages_and_filters(client, auth, handle, klok) -> None:
     eerste = await handle()
+    klok.nu += timedelta(minutes=1)
     tweede = await handle()
     await handle(gemeentecode="GM0796")
 
@@ -262,6 +275,10 @@ async def test_openapi_documents_the_problem_responses(client) -> None:
     assert set(vaststellen["responses"]) >= {"200", "400", "401", "403", "404", "409"}
     assert "API-Version" in vaststellen["responses"]["200"]["headers"]
     assert "application/problem+json" in vaststellen["responses"]["409"]["content"]
+    for actie in ("wijzigen", "afschalen"):
+        post = spec["paths"][f"/leerroute-adviezen/{{advies_id}}/{actie}"]["post"]
+        assert set(post["responses"]) >= {"200", "400", "401", "403", "404", "409"}
+    assert "/inburgeringstermijnen/{inburgeraar_id}" in spec["paths"]
 
 
 async def test_concurrent_decisions_on_one_advice_let_exactly_one_win(

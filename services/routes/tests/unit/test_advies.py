@@ -5,18 +5,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inburgering.routes.domain.advies import (
-    HUIDIGE_REGELSET,
-    ONDERWIJS_AMBITIES,
-    ONDERWIJS_NIVEAUS,
     R_B1_HAALBAAR,
     R_B1_NIET_HAALBAAR,
     R_GEEN_LEERBAARHEIDSTOETS,
     R_ONDERWIJSROUTE,
-    Beleid,
     Intakefeiten,
-    Regelset,
     adviseer,
 )
+from inburgering.routes.domain.beleid import Beleid
+from inburgering.routes.domain.regelset import REGELSET_2026_1
+from inburgering.routes.domain.taal import Alfabetisering
 from inburgering.shared.events.vocabulary import (
     Ambitie,
     LeerbaarheidstoetsUitslag,
@@ -26,6 +24,10 @@ from inburgering.shared.events.vocabulary import (
 
 BELEID = Beleid(onderwijsroute_max_leeftijd=28)
 B1 = LeerbaarheidstoetsUitslag.B1_HAALBAAR
+NIET = LeerbaarheidstoetsUitslag.B1_NIET_HAALBAAR
+BEPERKING = LeerbaarheidstoetsUitslag.NIET_AFGENOMEN_BEPERKING
+ONDERWIJS_AMBITIES = REGELSET_2026_1.onderwijs_ambities
+ONDERWIJS_NIVEAUS = REGELSET_2026_1.onderwijs_niveaus
 
 
 def feiten(
@@ -39,11 +41,105 @@ def feiten(
     )
 
 
+# Each rule of the advice, with the article it rests on ([Wi] = Wet inburgering 2021).
+REGELS = [
+    # (article, toets, ambitie, niveau, leeftijd, leerroute, regel)
+    (
+        "[Wi] 9.1: B1 niet haalbaar → Z-route",
+        NIET,
+        Ambitie.HBO,
+        Opleidingsniveau.WO,
+        20,
+        Leerroute.Z_ROUTE,
+        R_B1_NIET_HAALBAAR,
+    ),
+    (
+        "[Wi] 14.3a: geen toets wegens beperking → een persoon beslist",
+        BEPERKING,
+        Ambitie.WERK,
+        Opleidingsniveau.GEEN,
+        40,
+        None,
+        R_GEEN_LEERBAARHEIDSTOETS,
+    ),
+    (
+        "[Wi] 8.1: ambitie hbo, kans op diploma, onder de beleidsgrens → onderwijsroute",
+        B1,
+        Ambitie.HBO,
+        Opleidingsniveau.VOORTGEZET,
+        27,
+        Leerroute.ONDERWIJSROUTE,
+        R_ONDERWIJSROUTE,
+    ),
+    (
+        "[Wi] 8.1: de beleidsgrens (tot 28) sluit de onderwijsroute uit → B1-route ([Wi] 7)",
+        B1,
+        Ambitie.HBO,
+        Opleidingsniveau.VOORTGEZET,
+        28,
+        Leerroute.B1_ROUTE,
+        R_B1_HAALBAAR,
+    ),
+    (
+        "[Wi] 8.1: geen ambitie voor beroeps- of hoger onderwijs → B1-route ([Wi] 7)",
+        B1,
+        Ambitie.WERK,
+        Opleidingsniveau.WO,
+        22,
+        Leerroute.B1_ROUTE,
+        R_B1_HAALBAAR,
+    ),
+    (
+        "[Wi] 8.1: geen grote kans op een diploma (primair onderwijs) → B1-route ([Wi] 7)",
+        B1,
+        Ambitie.MBO,
+        Opleidingsniveau.PRIMAIR,
+        22,
+        Leerroute.B1_ROUTE,
+        R_B1_HAALBAAR,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("artikel", "toets", "ambitie", "niveau", "leeftijd", "leerroute", "regel"),
+    REGELS,
+    ids=[r[0] for r in REGELS],
+)
+def test_each_advice_rule_follows_its_article(
+    artikel: str,
+    toets: LeerbaarheidstoetsUitslag,
+    ambitie: Ambitie,
+    niveau: Opleidingsniveau,
+    leeftijd: int,
+    leerroute: Leerroute | None,
+    regel: str,
+) -> None:
+    advies = adviseer(feiten(toets, niveau, ambitie, leeftijd), BELEID)
+    assert (advies.leerroute, advies.regel) == (leerroute, regel), artikel
+    assert advies.uitleg[-1].startswith(f"Toegepaste regel: {regel} (regelset 2026.1).")
+
+
+def test_a_known_alfabetisering_indicator_is_named_among_the_facts() -> None:
+    f = Intakefeiten(B1, Opleidingsniveau.MBO, Ambitie.WERK, 30, Alfabetisering.AA)
+    advies = adviseer(f, BELEID)
+    assert advies.uitleg[1] == "Alfabetisering: gealfabetiseerd in een ander schrift (AA)."
+    assert "Alfabetisering" not in " ".join(adviseer(feiten(), BELEID).uitleg)
+
+
+def test_the_rule_set_data_decides_which_education_levels_qualify() -> None:
+    from dataclasses import replace
+
+    strenger = replace(REGELSET_2026_1, versie="2027.1", onderwijs_niveaus=frozenset())
+    assert adviseer(feiten(), BELEID, strenger).leerroute is Leerroute.B1_ROUTE
+    assert adviseer(feiten(), BELEID).leerroute is Leerroute.ONDERWIJSROUTE
+
+
 def test_b1_haalbaar_with_study_ambition_education_and_youth_advises_onderwijsroute() -> None:
     advies = adviseer(feiten(), BELEID)
     assert advies.leerroute is Leerroute.ONDERWIJSROUTE
     assert advies.regel == R_ONDERWIJSROUTE
-    assert advies.regelset_versie == HUIDIGE_REGELSET.versie == "2026.1"
+    assert advies.regelset_versie == REGELSET_2026_1.versie == "2026.1"
 
 
 def test_b1_haalbaar_without_study_ambition_advises_b1_route() -> None:
@@ -109,9 +205,10 @@ def test_b1_route_explanation_lists_every_reason_the_onderwijsroute_does_not_fit
 
 
 def test_another_rule_set_version_is_recorded_in_the_advice() -> None:
+    from dataclasses import replace
     from datetime import date
 
-    volgende = Regelset(versie="2027.1", ingangsdatum=date(2027, 1, 1))
+    volgende = replace(REGELSET_2026_1, versie="2027.1", ingangsdatum=date(2027, 1, 1))
     advies = adviseer(feiten(), BELEID, volgende)
     assert advies.regelset_versie == "2027.1"
     assert "(regelset 2027.1)" in advies.uitleg[-1]

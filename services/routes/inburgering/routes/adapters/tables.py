@@ -1,9 +1,24 @@
 from __future__ import annotations
 
-from sqlalchemy import JSON, CheckConstraint, Column, DateTime, Integer, String, Table, Text, Uuid
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    Uuid,
+    text,
+)
 
 from inburgering.shared.messaging import inbox_table, outbox_table
 from inburgering.shared.persistence import make_metadata
+from inburgering.shared.scheduling import timer_table
 
 metadata = make_metadata()
 
@@ -21,17 +36,90 @@ leerroute_advies = Table(
     Column("ambitie", String(20), nullable=False),
     Column("opleidingsniveau", String(20), nullable=False),
     Column("leeftijd", Integer, nullable=False),
+    Column("alfabetisering", String(3), nullable=True),
     Column("geadviseerde_leerroute", String(20), nullable=True),
     Column("regel", String(40), nullable=False),
     Column("regelset_versie", String(20), nullable=False),
+    # The policy values the advice was computed with; later policy never rewrites them.
+    Column("onderwijsroute_max_leeftijd", Integer, nullable=True),
+    Column("beleid_ingangs_date", Date, nullable=True),
     Column("uitleg", JSON, nullable=False),
     Column("status", String(20), nullable=False),
+    # The current leerroute once decided; changes are kept in leerroute_wijziging.
     Column("vastgestelde_leerroute", String(20), nullable=True),
+    Column("a2_vaardigheden", JSON, nullable=False, server_default=text("'[]'")),
     Column("motivering", Text, nullable=True),
     Column("geadviseerd_at", DateTime(timezone=True), nullable=False),
     Column("vastgesteld_at", DateTime(timezone=True), nullable=True),
+    Column("gewijzigd_at", DateTime(timezone=True), nullable=True),
     CheckConstraint("status IN ('geadviseerd', 'vastgesteld')", name="status"),
 )
 
+leerroute_wijziging = Table(
+    "leerroute_wijziging",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("advies_id", Uuid, nullable=False, index=True),
+    Column("soort", String(20), nullable=False),
+    Column("vorige_leerroute", String(20), nullable=False),
+    Column("leerroute", String(20), nullable=False),
+    Column("grond", String(40), nullable=True),
+    Column("vaardigheden", JSON, nullable=True),
+    Column("nt2_uren", Float, nullable=True),
+    Column("motivering", Text, nullable=False),
+    Column("ingangs_date", Date, nullable=False),
+    Column("besloten_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("soort IN ('wijziging', 'afschaling')", name="soort"),
+)
+
+gemeentebeleid = Table(
+    "gemeentebeleid",
+    metadata,
+    Column("gemeentecode", String(6), nullable=False),
+    Column("ingangs_date", Date, nullable=False),
+    Column("onderwijsroute_max_leeftijd", Integer, nullable=False),
+    Column("vastgelegd_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("gemeentecode", "ingangs_date"),
+)
+
+inburgeringstermijn = Table(
+    "inburgeringstermijn",
+    metadata,
+    Column("inburgeraar_id", Uuid, primary_key=True),
+    Column("gemeentecode", String(6), nullable=False, index=True),
+    Column("eerste_pip_id", Uuid, nullable=False),
+    Column("dagtekening_eerste_pip_date", Date, nullable=False),
+    Column("start_date", Date, nullable=False),
+    Column("oorspronkelijke_eind_date", Date, nullable=False),
+    Column("eind_date", Date, nullable=False),
+    # Derived from start and end, stored so that lists can filter on coming deadlines.
+    Column("routewijziging_sluit_date", Date, nullable=False),
+    Column("verlengingsvenster_open_date", Date, nullable=False),
+    Column("gestart_at", DateTime(timezone=True), nullable=False),
+)
+
+termijn_verlenging = Table(
+    "termijn_verlenging",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("inburgeraar_id", Uuid, nullable=False, index=True),
+    Column("vorige_eind_date", Date, nullable=False),
+    Column("nieuwe_eind_date", Date, nullable=False),
+    Column("verwerkt_at", DateTime(timezone=True), nullable=False),
+)
+
+# Attended NT2 hours per placement, as the provider last reported them at a recognised institution.
+nt2_uren = Table(
+    "nt2_uren",
+    metadata,
+    Column("inburgeraar_id", Uuid, nullable=False),
+    Column("plaatsing_id", Uuid, nullable=False),
+    Column("gemeentecode", String(6), nullable=False),
+    Column("uren_erkend", Float, nullable=False),
+    Column("bijgewerkt_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("inburgeraar_id", "plaatsing_id"),
+)
+
+timer = timer_table(metadata)
 outbox_message = outbox_table(metadata)
 processed_message = inbox_table(metadata)

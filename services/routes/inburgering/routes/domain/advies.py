@@ -7,8 +7,10 @@ fact used and the rule that fired, so a case manager or an objection committee c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
+from inburgering.routes.domain.beleid import Beleid
+from inburgering.routes.domain.regelset import REGELSET_2026_1, Regelset
+from inburgering.routes.domain.taal import Alfabetisering
 from inburgering.shared.events.vocabulary import (
     Ambitie,
     LeerbaarheidstoetsUitslag,
@@ -20,11 +22,6 @@ R_B1_HAALBAAR = "R-B1-HAALBAAR"
 R_ONDERWIJSROUTE = "R-ONDERWIJSROUTE"
 R_B1_NIET_HAALBAAR = "R-B1-NIET-HAALBAAR"
 R_GEEN_LEERBAARHEIDSTOETS = "R-GEEN-LEERBAARHEIDSTOETS"
-
-ONDERWIJS_AMBITIES = frozenset({Ambitie.MBO, Ambitie.HBO, Ambitie.WO})
-ONDERWIJS_NIVEAUS = frozenset(
-    {Opleidingsniveau.VOORTGEZET, Opleidingsniveau.MBO, Opleidingsniveau.HBO, Opleidingsniveau.WO}
-)
 
 _TOETS = {
     LeerbaarheidstoetsUitslag.B1_HAALBAAR: "B1 haalbaar",
@@ -46,6 +43,11 @@ _AMBITIE = {
     Ambitie.HBO: "een hbo-opleiding",
     Ambitie.WO: "een wo-opleiding",
 }
+_ALFABETISERING = {
+    Alfabetisering.A: "alfabetisering nodig (A)",
+    Alfabetisering.AA: "gealfabetiseerd in een ander schrift (AA)",
+    Alfabetisering.NVT: "niet van toepassing (NVT)",
+}
 _ROUTE = {
     Leerroute.B1_ROUTE: "de B1-route",
     Leerroute.ONDERWIJSROUTE: "de onderwijsroute",
@@ -65,13 +67,8 @@ class Intakefeiten:
     opleidingsniveau: Opleidingsniveau
     ambitie: Ambitie
     leeftijd: int
-
-
-@dataclass(frozen=True)
-class Beleid:
-    """Municipal policy the rules apply; the law itself sets no age limit for the onderwijsroute."""
-
-    onderwijsroute_max_leeftijd: int
+    # Not yet carried by intake-afgerond; recorded and explained once it is.
+    alfabetisering: Alfabetisering | None = None
 
 
 @dataclass(frozen=True)
@@ -82,66 +79,68 @@ class Advies:
     uitleg: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Regelset:
-    versie: str
-    ingangsdatum: date
+def adviseer(feiten: Intakefeiten, beleid: Beleid, regelset: Regelset = REGELSET_2026_1) -> Advies:
+    """[Wi] 7–9 and 14.3: the leerbaarheidstoets decides between the B1-route and the Z-route;
+    within "B1 haalbaar" the onderwijsroute is advised when it fits ([Wi] 8.1)."""
 
-    def adviseer(self, feiten: Intakefeiten, beleid: Beleid) -> Advies:
-        toets = feiten.leerbaarheidstoets
-        gebruikt = [f"Uitslag van de leerbaarheidstoets: {_TOETS[toets]}."]
-        if toets is LeerbaarheidstoetsUitslag.NIET_AFGENOMEN_BEPERKING:
-            return self._advies(
-                None,
-                R_GEEN_LEERBAARHEIDSTOETS,
-                gebruikt,
-                "De leerbaarheidstoets is niet afgenomen wegens een beperking; daarom geeft het "
-                "systeem geen advies en bepaalt de klantregisseur de leerroute.",
-            )
-        if toets is LeerbaarheidstoetsUitslag.B1_NIET_HAALBAAR:
-            return self._advies(
-                Leerroute.Z_ROUTE,
-                R_B1_NIET_HAALBAAR,
-                gebruikt,
-                "Volgens de leerbaarheidstoets is B1 binnen de inburgeringstermijn niet haalbaar; "
-                "daarom wordt de Z-route geadviseerd.",
-            )
-        gebruikt += [
-            f"Ambitie: {_AMBITIE[feiten.ambitie]}.",
-            f"Opleidingsniveau: {_NIVEAU[feiten.opleidingsniveau]}.",
-            f"Leeftijd bij afronding van de brede intake: {feiten.leeftijd} jaar.",
-        ]
-        bezwaren = _waarom_geen_onderwijsroute(feiten, beleid)
-        if not bezwaren:
-            return self._advies(
-                Leerroute.ONDERWIJSROUTE,
-                R_ONDERWIJSROUTE,
-                gebruikt,
-                "B1 is haalbaar, de ambitie is een vervolgopleiding, het opleidingsniveau is "
-                "voortgezet onderwijs of hoger en de leeftijd ligt onder de beleidsgrens van "
-                f"{beleid.onderwijsroute_max_leeftijd} jaar; daarom wordt de onderwijsroute "
-                "geadviseerd.",
-            )
-        return self._advies(
-            Leerroute.B1_ROUTE,
-            R_B1_HAALBAAR,
-            gebruikt,
-            "B1 is haalbaar, maar de onderwijsroute past niet: " + "; ".join(bezwaren) + ". "
-            "Daarom wordt de B1-route geadviseerd.",
-        )
-
-    def _advies(
-        self, leerroute: Leerroute | None, regel: str, gebruikt: list[str], conclusie: str
+    def advies(
+        leerroute: Leerroute | None, regel: str, gebruikt: list[str], conclusie: str
     ) -> Advies:
-        regelzin = f"Toegepaste regel: {regel} (regelset {self.versie}). {conclusie}"
-        return Advies(leerroute, regel, self.versie, (*gebruikt, regelzin))
+        regelzin = f"Toegepaste regel: {regel} (regelset {regelset.versie}). {conclusie}"
+        return Advies(leerroute, regel, regelset.versie, (*gebruikt, regelzin))
+
+    toets = feiten.leerbaarheidstoets
+    gebruikt = [f"Uitslag van de leerbaarheidstoets: {_TOETS[toets]}."]
+    if feiten.alfabetisering is not None:
+        gebruikt.append(f"Alfabetisering: {_ALFABETISERING[feiten.alfabetisering]}.")
+    if toets is LeerbaarheidstoetsUitslag.NIET_AFGENOMEN_BEPERKING:
+        return advies(
+            None,
+            R_GEEN_LEERBAARHEIDSTOETS,
+            gebruikt,
+            "De leerbaarheidstoets is niet afgenomen wegens een beperking; daarom geeft het "
+            "systeem geen advies en bepaalt de klantregisseur de leerroute.",
+        )
+    if toets is LeerbaarheidstoetsUitslag.B1_NIET_HAALBAAR:
+        return advies(
+            Leerroute.Z_ROUTE,
+            R_B1_NIET_HAALBAAR,
+            gebruikt,
+            "Volgens de leerbaarheidstoets is B1 binnen de inburgeringstermijn niet haalbaar; "
+            "daarom wordt de Z-route geadviseerd.",
+        )
+    gebruikt += [
+        f"Ambitie: {_AMBITIE[feiten.ambitie]}.",
+        f"Opleidingsniveau: {_NIVEAU[feiten.opleidingsniveau]}.",
+        f"Leeftijd bij afronding van de brede intake: {feiten.leeftijd} jaar.",
+    ]
+    bezwaren = _waarom_geen_onderwijsroute(feiten, beleid, regelset)
+    if not bezwaren:
+        return advies(
+            Leerroute.ONDERWIJSROUTE,
+            R_ONDERWIJSROUTE,
+            gebruikt,
+            "B1 is haalbaar, de ambitie is een vervolgopleiding, het opleidingsniveau is "
+            "voortgezet onderwijs of hoger en de leeftijd ligt onder de beleidsgrens van "
+            f"{beleid.onderwijsroute_max_leeftijd} jaar; daarom wordt de onderwijsroute "
+            "geadviseerd.",
+        )
+    return advies(
+        Leerroute.B1_ROUTE,
+        R_B1_HAALBAAR,
+        gebruikt,
+        "B1 is haalbaar, maar de onderwijsroute past niet: " + "; ".join(bezwaren) + ". "
+        "Daarom wordt de B1-route geadviseerd.",
+    )
 
 
-def _waarom_geen_onderwijsroute(feiten: Intakefeiten, beleid: Beleid) -> list[str]:
+def _waarom_geen_onderwijsroute(
+    feiten: Intakefeiten, beleid: Beleid, regelset: Regelset
+) -> list[str]:
     bezwaren = []
-    if feiten.ambitie not in ONDERWIJS_AMBITIES:
+    if feiten.ambitie not in regelset.onderwijs_ambities:
         bezwaren.append("de ambitie is geen mbo-, hbo- of wo-opleiding")
-    if feiten.opleidingsniveau not in ONDERWIJS_NIVEAUS:
+    if feiten.opleidingsniveau not in regelset.onderwijs_niveaus:
         bezwaren.append("het opleidingsniveau is lager dan voortgezet onderwijs")
     if feiten.leeftijd >= beleid.onderwijsroute_max_leeftijd:
         bezwaren.append(
@@ -149,10 +148,3 @@ def _waarom_geen_onderwijsroute(feiten: Intakefeiten, beleid: Beleid) -> list[st
             f"{beleid.onderwijsroute_max_leeftijd} jaar"
         )
     return bezwaren
-
-
-HUIDIGE_REGELSET = Regelset(versie="2026.1", ingangsdatum=date(2026, 1, 1))
-
-
-def adviseer(feiten: Intakefeiten, beleid: Beleid, regelset: Regelset = HUIDIGE_REGELSET) -> Advies:
-    return regelset.adviseer(feiten, beleid)

@@ -5,9 +5,18 @@ class AdviesNietGevonden(NotFound):
     code = "advies-niet-gevonden"
 
 
+class TermijnNietGevonden(NotFound):
+    code = "termijn-niet-gevonden"
+
+
 class AdviesAlVastgesteld(Conflict):
     code = "advies-al-vastgesteld"
     title = "De leerroute bij dit advies is al vastgesteld."
+
+
+class LeerrouteNietVastgesteld(Conflict):
+    code = "leerroute-niet-vastgesteld"
+    title = "De leerroute is nog niet vastgesteld."
 
 
 class MotiveringVereist(DomainError):
@@ -18,3 +27,38 @@ class MotiveringVereist(DomainError):
 class LeerrouteVereist(DomainError):
     code = "leerroute-vereist"
     title = "Een leerroute is vereist."
+
+
+class LeerrouteOngewijzigd(Conflict):
+    code = "leerroute-ongewijzigd"
+    title = "De gevraagde leerroute is al de huidige leerroute."
+
+
+class RoutewijzigingVensterGesloten(Conflict):
+    code = "routewijziging-venster-gesloten"
+    title = "De leerroute kan niet meer worden gewijzigd (art. 17 lid 2 Wi2021, art. 5.4 Bi2021)."
+
+
+class AfschalingAlleenVanuitB1Route(Conflict):
+    code = "afschaling-alleen-vanuit-b1-route"
+    title = "Afschalen naar A2 kan alleen vanuit de B1-route (art. 17 lid 3 Wi2021)."
+
+
+class OnvoldoendeNt2Uren(Conflict):
+    code = "onvoldoende-nt2-uren"
+    title = "Afschalen naar A2 vereist 600 uur NT2 (art. 17 lid 3 Wi2021, art. 5.5 Bi2021)."
+
+
+class VaardigheidAlAfgeschaald(Conflict):
+    code = "vaardigheid-al-afgeschaald"
+    title = "Deze vaardigheid is al afgeschaald naar A2."
+
+
+class BeleidMetTerugwerkendeKracht(DomainError):
+    code = "beleid-met-terugwerkende-kracht"
+    title = "Beleid kan niet met terugwerkende kracht ingaan."
+
+
+class GeenRegelsetVanKracht(DomainError):
+    code = "geen-regelset-van-kracht"
+    title = "Er is geen regelset van kracht."
