@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from inburgering.referrals.adapters import tables
+from inburgering.referrals.api.aanmeldingen import router as aanmeldingen
 from inburgering.referrals.api.opleidingen import router as opleidingen
+from inburgering.referrals.api.overzicht import router as overzicht
 from inburgering.referrals.api.verwijzingen import router as verwijzingen
 from inburgering.referrals.handlers import when_leerroute_vastgesteld_maak_verwijzing
 from inburgering.referrals.seed import seed_demo_network
@@ -31,7 +33,7 @@ def build_parts(settings: ReferralsSettings | None = None) -> ServiceParts:
         outbox_table=tables.outbox_message,
         inbox_table=tables.processed_message,
         migrations_dir=Path(__file__).parent / "migrations",
-        routers=[verwijzingen, opleidingen],
+        routers=[verwijzingen, aanmeldingen, opleidingen, overzicht],
         handlers=registry,
         publishes=[TOPIC],
         seed=seed_demo_network if settings.seed_demo_data else None,

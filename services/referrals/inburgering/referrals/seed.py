@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import date
 
 from inburgering.referrals.adapters.sql import insert_unless_present
-from inburgering.referrals.adapters.tables import instelling, netwerk_gemeente, opleiding
+from inburgering.referrals.adapters.tables import cohort, instelling, netwerk_gemeente, opleiding
 from inburgering.referrals.domain.model import InstellingSoort, OpleidingSoort
 from inburgering.shared.events.referrals import Onderwijsniveau
 from inburgering.shared.persistence import UnitOfWork
@@ -102,12 +103,24 @@ INSTELLINGEN = (
 )
 
 
+# Two intakes a year, groups of 16 as in the Fontys pre-bachelor; places in the demo only.
+DEMO_COHORTEN = (
+    (date(2027, 6, 15), date(2027, 9, 1), date(2029, 2, 28)),
+    (date(2028, 1, 15), date(2028, 2, 1), date(2029, 7, 31)),
+)
+DEMO_PLAATSEN = 16
+
+
 def instelling_id(sleutel: str) -> uuid.UUID:
     return uuid.uuid5(DEMO_NAMESPACE, f"instelling/{sleutel}")
 
 
 def opleiding_id(instelling_sleutel: str, sleutel: str) -> uuid.UUID:
     return uuid.uuid5(DEMO_NAMESPACE, f"opleiding/{instelling_sleutel}/{sleutel}")
+
+
+def cohort_id(instelling_sleutel: str, sleutel: str, start: date) -> uuid.UUID:
+    return uuid.uuid5(DEMO_NAMESPACE, f"cohort/{instelling_sleutel}/{sleutel}/{start}")
 
 
 async def seed_demo_network(uow: UnitOfWork) -> None:
@@ -130,8 +143,30 @@ async def seed_demo_network(uow: UnitOfWork) -> None:
                 "naam": o.naam,
                 "soort": o.soort,
                 "niveau": o.niveau,
+                # Staatsexamen NT2 programma II (B2) by the start; havo-5 as in the pre-bachelor.
+                "taalniveau_bij_start": "B2",
+                "engels_niveau": "havo-5",
+                "wiskunde_niveau": "havo-5",
+                "diplomawaardering_vereist": True,
             }
             for i in INSTELLINGEN
             for o in i.opleidingen
+        ],
+    )
+    await session.execute(
+        insert_unless_present(session, cohort, ["id"]),
+        [
+            {
+                "id": cohort_id(i.sleutel, o.sleutel, start),
+                "opleiding_id": opleiding_id(i.sleutel, o.sleutel),
+                "aanmeld_deadline_date": deadline,
+                "start_date": start,
+                "eind_date": eind,
+                "plaatsen": DEMO_PLAATSEN,
+                "bezet": 0,
+            }
+            for i in INSTELLINGEN
+            for o in i.opleidingen
+            for deadline, start, eind in DEMO_COHORTEN
         ],
     )

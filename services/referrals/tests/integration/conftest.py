@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import AsyncIterator, Callable
+from datetime import date
+from typing import Any
 
 import httpx
 import pytest
 
 from inburgering.referrals.bootstrap import build_parts
+from inburgering.referrals.seed import cohort_id, instelling_id
 from inburgering.referrals.settings import ReferralsSettings
 from inburgering.shared.auth import Rol, mint_dev_token
 from inburgering.shared.persistence.migrations import upgrade
@@ -45,3 +49,101 @@ def auth() -> Callable[..., dict[str, str]]:
         return {"Authorization": f"Bearer {token}"}
 
     return headers
+
+
+EINDHOVEN, TILBURG = "GM0772", "GM0855"
+FONTYS, TIU = instelling_id("fontys"), instelling_id("tilburg-university")
+# Fontys pre-bachelor Eindhoven, September 2027: 16 places, registration until 15 June 2027.
+FONTYS_COHORT = cohort_id("fontys", "pre-bachelor-eindhoven", date(2027, 9, 1))
+TIU_COHORT = cohort_id("tilburg-university", "pre-bachelor", date(2027, 9, 1))
+DOSSIER = {"diplomawaardering": "vwo", "taalniveau": "B1", "uafBegeleiding": True}
+
+
+def _headers(rol: Rol = Rol.GEMEENTE, **claims: Any) -> dict[str, str]:
+    return {"Authorization": "Bearer " + mint_dev_token(DEV_JWT_SECRET, rol=rol, **claims)}
+
+
+class Pad:
+    """Steps of the pathway through the API, so each test states only what it is about."""
+
+    EINDHOVEN, TILBURG = EINDHOVEN, TILBURG
+    FONTYS, TIU, FONTYS_COHORT, TIU_COHORT = FONTYS, TIU, FONTYS_COHORT, TIU_COHORT
+    DOSSIER = DOSSIER
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self.client = client
+
+    @staticmethod
+    def gemeente(*codes: str) -> dict[str, str]:
+        return _headers(gemeentecodes=list(codes))
+
+    @staticmethod
+    def instelling(id_: uuid.UUID) -> dict[str, str]:
+        return _headers(Rol.INSTELLING, instelling=str(id_))
+
+    async def maak(
+        self, gemeentecode: str = EINDHOVEN, niveau: str = "hbo", **extra: Any
+    ) -> dict[str, Any]:
+        body = {
+            "inburgeraarId": str(uuid.uuid4()),
+            "gemeentecode": gemeentecode,
+            "niveau": niveau,
+            "leerroute": "onderwijsroute",
+            **extra,
+        }
+        response = await self.client.post(
+            "/verwijzingen", json=body, headers=self.gemeente(gemeentecode)
+        )
+        assert response.status_code == 201, response.text
+        return response.json()
+
+    async def compleet(
+        self, gemeentecode: str = EINDHOVEN, niveau: str = "hbo", **dossier: Any
+    ) -> str:
+        verwijzing = await self.maak(gemeentecode, niveau)
+        response = await self.client.put(
+            f"/verwijzingen/{verwijzing['id']}/dossier",
+            json={**DOSSIER, **dossier},
+            headers=self.gemeente(gemeentecode),
+        )
+        assert response.status_code == 200, response.text
+        return verwijzing["id"]
+
+    async def dien_in(
+        self,
+        verwijzing_id: str,
+        cohort: uuid.UUID | str = FONTYS_COHORT,
+        gemeentecode: str = EINDHOVEN,
+    ) -> httpx.Response:
+        return await self.client.post(
+            f"/verwijzingen/{verwijzing_id}/indiening",
+            json={"cohortId": str(cohort)},
+            headers=self.gemeente(gemeentecode),
+        )
+
+    async def ingediend(
+        self,
+        gemeentecode: str = EINDHOVEN,
+        cohort: uuid.UUID = FONTYS_COHORT,
+        niveau: str = "hbo",
+    ) -> str:
+        verwijzing_id = await self.compleet(gemeentecode, niveau)
+        response = await self.dien_in(verwijzing_id, cohort, gemeentecode)
+        assert response.status_code == 200, response.text
+        return verwijzing_id
+
+    async def stap(
+        self,
+        verwijzing_id: str,
+        pad: str,
+        body: dict[str, Any] | None = None,
+        door: uuid.UUID = FONTYS,
+    ) -> httpx.Response:
+        return await self.client.post(
+            f"/aanmeldingen/{verwijzing_id}/{pad}", json=body or {}, headers=self.instelling(door)
+        )
+
+
+@pytest.fixture
+def pad(client: httpx.AsyncClient) -> Pad:
+    return Pad(client)

@@ -29,6 +29,8 @@ async def test_schema_upgrades_downgrades_and_upgrades_again(postgres_url):
         "opleiding",
         "netwerk_gemeente",
         "verwijzing",
+        "verwijzing_stap",
+        "cohort",
         "outbox_message",
         "processed_message",
     }

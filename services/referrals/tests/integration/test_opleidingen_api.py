@@ -58,7 +58,22 @@ async def test_any_authenticated_role_reads_the_catalogue(client, auth, claims):
     assert pre_bachelor["instellingId"] == fontys
     assert pre_bachelor["instellingNaam"] == "Fontys Hogescholen"
     assert (pre_bachelor["soort"], pre_bachelor["niveau"]) == ("pre-bachelor-hbo", "hbo")
-    assert set(pre_bachelor) == {"id", "naam", "soort", "niveau", "instellingId", "instellingNaam"}
+    assert set(pre_bachelor) == {
+        "id",
+        "naam",
+        "soort",
+        "niveau",
+        "instellingId",
+        "instellingNaam",
+        "taalniveauBijStart",
+        "engelsNiveau",
+        "wiskundeNiveau",
+        "diplomawaarderingVereist",
+    }
+    assert (pre_bachelor["taalniveauBijStart"], pre_bachelor["diplomawaarderingVereist"]) == (
+        "B2",
+        True,
+    )
 
 
 async def test_catalogue_pages(client, auth):

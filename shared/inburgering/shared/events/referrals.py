@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from uuid import UUID
 
@@ -14,6 +15,23 @@ TOPIC = "referrals.verwijzing"
 class Onderwijsniveau(StrEnum):
     HBO = "hbo"
     WO = "wo"
+
+
+class Afwijzingsreden(StrEnum):
+    """Why an institution refused admission; a code, never free text about the person."""
+
+    TAALNIVEAU_ONVOLDOENDE = "taalniveau-onvoldoende"
+    VOOROPLEIDING_ONVOLDOENDE = "vooropleiding-onvoldoende"
+    ENGELS_OF_WISKUNDE_ONVOLDOENDE = "engels-of-wiskunde-onvoldoende"
+    NIET_VERSCHENEN_OP_INTAKE = "niet-verschenen-op-intake"
+    OVERIG = "overig"
+
+
+class Beeindigingsreden(StrEnum):
+    UITVAL = "uitval"
+    ONVOLDOENDE_STUDIEVOORTGANG = "onvoldoende-studievoortgang"
+    VERHUISD = "verhuisd"
+    OVERIG = "overig"
 
 
 class VerwijzingAangemaakt(IntegrationEvent):
@@ -29,4 +47,92 @@ class VerwijzingAangemaakt(IntegrationEvent):
     niveau: Onderwijsniveau
 
 
-EVENTS = (VerwijzingAangemaakt,)
+class VerwijzingIngediend(IntegrationEvent):
+    """The gemeente submitted the completed referral to a programme's cohort; a place is taken."""
+
+    event_name = "verwijzing-ingediend"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    verwijzing_id: UUID
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    instelling_id: UUID
+    opleiding_id: UUID
+    cohort_id: UUID
+    startdatum: date
+
+
+class ToelatingBesloten(IntegrationEvent):
+    """The institution admitted or refused the referred person; `reden` only on a refusal."""
+
+    event_name = "toelating-besloten"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    verwijzing_id: UUID
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    instelling_id: UUID
+    cohort_id: UUID
+    toegelaten: bool
+    reden: Afwijzingsreden | None = None
+
+
+class VerwijzingGestart(IntegrationEvent):
+    """The admitted person started the programme."""
+
+    event_name = "verwijzing-gestart"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    verwijzing_id: UUID
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    instelling_id: UUID
+    cohort_id: UUID
+
+
+class VerwijzingAfgerond(IntegrationEvent):
+    """The programme was completed."""
+
+    event_name = "verwijzing-afgerond"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    verwijzing_id: UUID
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    instelling_id: UUID
+    cohort_id: UUID
+
+
+class VerwijzingBeeindigd(IntegrationEvent):
+    """The programme ended without completion.
+
+    `overstap_b1_route_voorgesteld` is set when the person came from the onderwijsroute: the
+    switch to the B1-route is always allowed from there ([Bi] 5.4.1), so the case manager
+    should consider it.
+    """
+
+    event_name = "verwijzing-beeindigd"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    verwijzing_id: UUID
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    instelling_id: UUID
+    cohort_id: UUID
+    reden: Beeindigingsreden
+    overstap_b1_route_voorgesteld: bool
+
+
+EVENTS = (
+    VerwijzingAangemaakt,
+    VerwijzingIngediend,
+    ToelatingBesloten,
+    VerwijzingGestart,
+    VerwijzingAfgerond,
+    VerwijzingBeeindigd,
+)

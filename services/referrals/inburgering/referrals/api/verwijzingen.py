@@ -3,27 +3,52 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query
-from sqlalchemy.engine import RowMapping
+from fastapi import APIRouter, Query, Response
 
-from inburgering.referrals import handlers
-from inburgering.referrals.api.schemas import VerwijzingRead
-from inburgering.shared.auth import CurrentPrincipal, Rol
+from inburgering.referrals.api.dependencies import NL, NuDep, gemeente_inzage
+from inburgering.referrals.api.schemas import (
+    DossierUpdate,
+    IndieningCreate,
+    VerwijzingCreate,
+    VerwijzingRead,
+)
+from inburgering.referrals.api.weergave import voor_gemeente
+from inburgering.referrals.domain.checklist import Dossier
+from inburgering.referrals.handlers import MaakVerwijzing, aanmaken, gemeente, lezen
+from inburgering.shared.auth import CurrentPrincipal
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
 
 router = APIRouter(prefix="/verwijzingen", tags=["Verwijzingen"])
 
 
-def _read(row: RowMapping) -> VerwijzingRead:
-    return VerwijzingRead(
-        id=row["id"],
-        inburgeraar_id=row["inburgeraar_id"],
-        gemeentecode=row["gemeentecode"],
-        niveau=row["niveau"],
-        status=row["status"],
-        aangemaakt_op=row["aangemaakt_at"],
+@router.post(
+    "",
+    status_code=201,
+    response_model=VerwijzingRead,
+    responses=problem_responses(400, 401, 403, 409),
+)
+async def maak_verwijzing(
+    body: VerwijzingCreate,
+    principal: CurrentPrincipal,
+    uow: UowDep,
+    nu: NuDep,
+    response: Response,
+) -> VerwijzingRead:
+    """Verwijs een inburgeraar naar hbo/wo, vanuit elke leerroute (de klantregisseur beslist)."""
+    principal.require_gemeente(body.gemeentecode)
+    inzage = gemeente_inzage(principal)
+    command = MaakVerwijzing(
+        inburgeraar_id=body.inburgeraar_id,
+        gemeentecode=body.gemeentecode,
+        niveau=body.niveau,
+        leerroute=body.leerroute,
     )
+    async with uow:
+        verwijzing_id = await aanmaken.maak_verwijzing(uow, command, nu)
+        beeld = await lezen.geef(uow, verwijzing_id, inzage)
+    response.headers["Location"] = f"/v1/verwijzingen/{verwijzing_id}"
+    return voor_gemeente(beeld)
 
 
 @router.get(
@@ -42,16 +67,12 @@ async def lijst_verwijzingen(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[VerwijzingRead]:
     """De verwijzingen naar hbo/wo van de gemeenten waarvoor de client handelt."""
-    principal.require(Rol.GEMEENTE)
+    inzage = gemeente_inzage(principal)
     async with uow:
-        rows = await handlers.lijst_verwijzingen(
-            uow,
-            principal.gemeentecodes,
-            inburgeraar_id=inburgeraar_id,
-            limit=limit,
-            offset=offset,
+        beelden = await lezen.lijst(
+            uow, inzage, inburgeraar_id=inburgeraar_id, limit=limit, offset=offset
         )
-    return [_read(row) for row in rows]
+    return [voor_gemeente(beeld) for beeld in beelden]
 
 
 @router.get(
@@ -62,8 +83,54 @@ async def lijst_verwijzingen(
 async def geef_verwijzing(
     verwijzing_id: UUID, principal: CurrentPrincipal, uow: UowDep
 ) -> VerwijzingRead:
-    """Eén verwijzing; een verwijzing van een andere gemeente bestaat voor deze client niet."""
-    principal.require(Rol.GEMEENTE)
+    """Eén verwijzing met stappen, deadlines en checklist; een verwijzing van een andere
+    gemeente bestaat voor deze client niet."""
+    inzage = gemeente_inzage(principal)
     async with uow:
-        row = await handlers.geef_verwijzing(uow, verwijzing_id, principal.gemeentecodes)
-    return _read(row)
+        beeld = await lezen.geef(uow, verwijzing_id, inzage)
+    return voor_gemeente(beeld)
+
+
+@router.put(
+    "/{verwijzing_id}/dossier",
+    response_model=VerwijzingRead,
+    responses=problem_responses(400, 401, 403, 404, 409),
+)
+async def voltooi_dossier(
+    verwijzing_id: UUID, body: DossierUpdate, principal: CurrentPrincipal, uow: UowDep, nu: NuDep
+) -> VerwijzingRead:
+    """Maak het dossier compleet: diplomawaardering, taalniveau, UAF-begeleiding en desgewenst
+    het geboortejaar (voor de leeftijdsgrens van de studiefinanciering)."""
+    inzage = gemeente_inzage(principal)
+    dossier = Dossier(
+        diplomawaardering=body.diplomawaardering,
+        taalniveau=body.taalniveau,
+        uaf_begeleiding=body.uaf_begeleiding,
+        geboortejaar=body.geboortejaar,
+    )
+    async with uow:
+        await gemeente.voltooi_dossier(uow, verwijzing_id, inzage, dossier, nu)
+        beeld = await lezen.geef(uow, verwijzing_id, inzage)
+    return voor_gemeente(beeld)
+
+
+@router.post(
+    "/{verwijzing_id}/indiening",
+    response_model=VerwijzingRead,
+    responses=problem_responses(400, 401, 403, 404, 409),
+)
+async def dien_in(
+    verwijzing_id: UUID,
+    body: IndieningCreate,
+    principal: CurrentPrincipal,
+    uow: UowDep,
+    nu: NuDep,
+) -> VerwijzingRead:
+    """Dien de verwijzing in bij een cohort van een opleiding; dit neemt een plaats in. Een vol
+    cohort of een verstreken aanmeldtermijn is een 409."""
+    inzage = gemeente_inzage(principal)
+    command = gemeente.DienIn(verwijzing_id=verwijzing_id, cohort_id=body.cohort_id)
+    async with uow:
+        await gemeente.dien_in(uow, command, inzage, nu, nu.astimezone(NL).date())
+        beeld = await lezen.geef(uow, verwijzing_id, inzage)
+    return voor_gemeente(beeld)

@@ -1,5 +1,47 @@
-from inburgering.shared.http.problems import NotFound
+from inburgering.shared.http.problems import Conflict, Forbidden, NotFound
 
 
 class VerwijzingNietGevonden(NotFound):
     code = "verwijzing-niet-gevonden"
+
+
+class OpleidingNietGevonden(NotFound):
+    code = "opleiding-niet-gevonden"
+
+
+class CohortNietGevonden(NotFound):
+    code = "cohort-niet-gevonden"
+
+
+class OngeldigeOvergang(Conflict):
+    code = "ongeldige-statusovergang"
+    title = "Deze stap past niet bij de huidige status van de verwijzing."
+
+
+class CohortVol(Conflict):
+    code = "cohort-vol"
+    title = "Het cohort heeft geen vrije plaatsen meer."
+
+
+class AanmeldtermijnVerstreken(Conflict):
+    code = "aanmeldtermijn-verstreken"
+    title = "De aanmeldtermijn van het cohort is verstreken."
+
+
+class NiveauPastNiet(Conflict):
+    code = "niveau-past-niet"
+    title = "De opleiding heeft een ander niveau dan de verwijzing."
+
+
+class GemeenteNietInNetwerk(Conflict):
+    code = "gemeente-niet-in-netwerk"
+    title = "De gemeente neemt niet deel aan het hbo/wo-netwerk."
+
+
+class CohortPlaatsenTeLaag(Conflict):
+    code = "cohort-plaatsen-te-laag"
+    title = "Er zijn al meer plaatsen bezet dan het nieuwe aantal."
+
+
+class GeenInstelling(Forbidden):
+    code = "geen-instelling"

@@ -1,0 +1,122 @@
+"""Loading referrals within a caller's view, moving them along, and claiming cohort places."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, insert, select, update
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from inburgering.referrals.adapters.tables import cohort, opleiding, verwijzing, verwijzing_stap
+from inburgering.referrals.domain.errors import VerwijzingNietGevonden
+from inburgering.referrals.domain.inzage import GemeenteInzage, Inzage
+from inburgering.referrals.domain.model import VerwijzingStatus
+
+
+def met_programma() -> Select[Any]:
+    """A referral with its cohort's dates and its programme's institution and requirements."""
+    return select(
+        verwijzing,
+        cohort.c.opleiding_id,
+        cohort.c.aanmeld_deadline_date,
+        cohort.c.start_date,
+        cohort.c.eind_date,
+        opleiding.c.instelling_id,
+        opleiding.c.taalniveau_bij_start,
+        opleiding.c.diplomawaardering_vereist,
+    ).select_from(
+        verwijzing.outerjoin(cohort, cohort.c.id == verwijzing.c.cohort_id).outerjoin(
+            opleiding, opleiding.c.id == cohort.c.opleiding_id
+        )
+    )
+
+
+def binnen(query: Select[Any], inzage: Inzage) -> Select[Any]:
+    """Only what the caller may see; for an institution that is what was submitted to it."""
+    if isinstance(inzage, GemeenteInzage):
+        return query.where(verwijzing.c.gemeentecode.in_(sorted(inzage.gemeentecodes)))
+    return query.where(opleiding.c.instelling_id == inzage.instelling_id)
+
+
+async def laad(session: AsyncSession, verwijzing_id: uuid.UUID, inzage: Inzage) -> RowMapping:
+    """Another tenant's referral is reported as not found, so existence does not leak."""
+    result = await session.execute(
+        binnen(met_programma(), inzage).where(verwijzing.c.id == verwijzing_id)
+    )
+    row = result.mappings().first()
+    if row is None:
+        raise VerwijzingNietGevonden(f"Verwijzing {verwijzing_id} bestaat niet.")
+    return row
+
+
+async def zet_status(
+    session: AsyncSession,
+    verwijzing_id: uuid.UUID,
+    *,
+    van: VerwijzingStatus,
+    naar: VerwijzingStatus,
+    nu: datetime,
+    **values: object,
+) -> bool:
+    """Move on only if the status is still `van`: of two concurrent steps one wins."""
+    result = await session.execute(
+        update(verwijzing)
+        .where(verwijzing.c.id == verwijzing_id, verwijzing.c.status == van)
+        .values(status=naar, **values)
+    )
+    if result.rowcount != 1:
+        return False
+    await registreer_stap(session, verwijzing_id, naar, nu)
+    return True
+
+
+async def registreer_stap(
+    session: AsyncSession, verwijzing_id: uuid.UUID, status: VerwijzingStatus, nu: datetime
+) -> None:
+    await session.execute(
+        insert(verwijzing_stap).values(verwijzing_id=verwijzing_id, status=status, bereikt_at=nu)
+    )
+
+
+async def stappen_van(
+    session: AsyncSession, verwijzing_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, list[tuple[VerwijzingStatus, datetime]]]:
+    ids = list(verwijzing_ids)
+    stappen: dict[uuid.UUID, list[tuple[VerwijzingStatus, datetime]]] = defaultdict(list)
+    if not ids:
+        return stappen
+    result = await session.execute(
+        select(verwijzing_stap)
+        .where(verwijzing_stap.c.verwijzing_id.in_(ids))
+        .order_by(verwijzing_stap.c.bereikt_at)
+    )
+    for row in result.mappings():
+        stappen[row["verwijzing_id"]].append((VerwijzingStatus(row["status"]), row["bereikt_at"]))
+    return stappen
+
+
+async def claim_plaats(session: AsyncSession, cohort_id: uuid.UUID) -> bool:
+    """Take one place if one is free at this moment; False when others took the last one.
+
+    The condition is re-evaluated under the row lock (PostgreSQL) or the database lock
+    (SQLite), so concurrent submissions can never take more places than the cohort has.
+    """
+    result = await session.execute(
+        update(cohort)
+        .where(cohort.c.id == cohort_id, cohort.c.bezet < cohort.c.plaatsen)
+        .values(bezet=cohort.c.bezet + 1)
+    )
+    return result.rowcount == 1
+
+
+async def geef_plaats_vrij(session: AsyncSession, cohort_id: uuid.UUID) -> None:
+    await session.execute(
+        update(cohort)
+        .where(cohort.c.id == cohort_id, cohort.c.bezet > 0)
+        .values(bezet=cohort.c.bezet - 1)
+    )

@@ -1,0 +1,38 @@
+"""From the verified caller and the runtime to what the use cases need."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+from zoneinfo import ZoneInfo
+
+from fastapi import Depends, Request
+
+from inburgering.referrals.domain.errors import GeenInstelling
+from inburgering.referrals.domain.inzage import GemeenteInzage, InstellingInzage
+from inburgering.shared.auth import Principal, Rol
+
+# Cohort deadlines are Dutch calendar dates.
+NL = ZoneInfo("Europe/Amsterdam")
+
+
+def gemeente_inzage(principal: Principal) -> GemeenteInzage:
+    principal.require(Rol.GEMEENTE)
+    return GemeenteInzage(principal.gemeentecodes)
+
+
+def instelling_inzage(principal: Principal) -> InstellingInzage:
+    principal.require(Rol.INSTELLING)
+    try:
+        return InstellingInzage(uuid.UUID(principal.instelling or ""))
+    except ValueError:
+        raise GeenInstelling("Een instelling handelt alleen namens haar eigen id.") from None
+
+
+def _nu(request: Request) -> datetime:
+    return request.app.state.runtime.parts.clock()
+
+
+NuDep = Annotated[datetime, Depends(_nu)]
+"""The service clock (the runtime's, so tests can set the date)."""

@@ -1,0 +1,9 @@
+"""Referral use cases, one module per actor: the reaction to routes, gemeente, instelling, reads."""
+
+from inburgering.referrals.handlers.aanmaken import (
+    MaakVerwijzing,
+    maak_verwijzing,
+    when_leerroute_vastgesteld_maak_verwijzing,
+)
+
+__all__ = ["MaakVerwijzing", "maak_verwijzing", "when_leerroute_vastgesteld_maak_verwijzing"]

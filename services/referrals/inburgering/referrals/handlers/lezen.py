@@ -1,0 +1,134 @@
+"""Queries behind the API: referrals within the caller's view, and the provincial counts."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import RowMapping
+
+from inburgering.referrals.adapters import repository
+from inburgering.referrals.adapters.tables import cohort, opleiding, verwijzing
+from inburgering.referrals.domain.checklist import ChecklistItem, Dossier, Feiten, checklist
+from inburgering.referrals.domain.inzage import Inzage
+from inburgering.referrals.domain.model import Diplomawaardering, Taalniveau, VerwijzingStatus
+from inburgering.referrals.domain.pad import deadline
+from inburgering.shared.persistence import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Stapmoment:
+    status: VerwijzingStatus
+    bereikt_op: datetime | None
+    deadline: date | None
+
+
+@dataclass(frozen=True)
+class Verwijzingsbeeld:
+    row: RowMapping
+    dossier: Dossier | None
+    stappen: list[Stapmoment]
+    checklist: list[ChecklistItem]
+
+
+def _dossier(row: RowMapping) -> Dossier | None:
+    if row["diplomawaardering"] is None or row["taalniveau"] is None:
+        return None
+    return Dossier(
+        diplomawaardering=Diplomawaardering(row["diplomawaardering"]),
+        taalniveau=Taalniveau(row["taalniveau"]),
+        uaf_begeleiding=row["uaf_begeleiding"],
+        geboortejaar=row["geboortejaar"],
+    )
+
+
+def _beeld(row: RowMapping, bereikt: list[tuple[VerwijzingStatus, datetime]]) -> Verwijzingsbeeld:
+    dossier = _dossier(row)
+    momenten = dict(bereikt)
+    ingediend = momenten.get(VerwijzingStatus.INGEDIEND)
+    feiten = Feiten(
+        dossier=dossier,
+        taalniveau_bij_start=(
+            Taalniveau(row["taalniveau_bij_start"]) if row["taalniveau_bij_start"] else None
+        ),
+        diplomawaardering_vereist=row["diplomawaardering_vereist"] is not False,
+        aanmelddeadline=row["aanmeld_deadline_date"],
+        startdatum=row["start_date"],
+        # The deadline is a Dutch calendar date; a UTC day is close enough for a checklist.
+        ingediend_op=ingediend.date() if ingediend else None,
+    )
+    stappen = [
+        Stapmoment(
+            status,
+            op,
+            deadline(status, row["aanmeld_deadline_date"], row["start_date"], row["eind_date"]),
+        )
+        for status, op in bereikt
+    ]
+    return Verwijzingsbeeld(row, dossier, stappen, checklist(feiten))
+
+
+async def lijst(
+    uow: UnitOfWork,
+    inzage: Inzage,
+    *,
+    inburgeraar_id: uuid.UUID | None = None,
+    cohort_id: uuid.UUID | None = None,
+    limit: int,
+    offset: int,
+) -> list[Verwijzingsbeeld]:
+    query = repository.binnen(repository.met_programma(), inzage)
+    if inburgeraar_id is not None:
+        query = query.where(verwijzing.c.inburgeraar_id == inburgeraar_id)
+    if cohort_id is not None:
+        query = query.where(verwijzing.c.cohort_id == cohort_id)
+    result = await uow.session.execute(
+        query.order_by(verwijzing.c.aangemaakt_at, verwijzing.c.id).limit(limit).offset(offset)
+    )
+    rows = list(result.mappings().all())
+    stappen = await repository.stappen_van(uow.session, [row["id"] for row in rows])
+    return [_beeld(row, stappen[row["id"]]) for row in rows]
+
+
+async def geef(uow: UnitOfWork, verwijzing_id: uuid.UUID, inzage: Inzage) -> Verwijzingsbeeld:
+    row = await repository.laad(uow.session, verwijzing_id, inzage)
+    stappen = await repository.stappen_van(uow.session, [verwijzing_id])
+    return _beeld(row, stappen[verwijzing_id])
+
+
+async def overzicht(uow: UnitOfWork, gemeentecodes: frozenset[str] | None) -> list[RowMapping]:
+    """Counts only: per gemeente, institution, programme, cohort and status; None = all."""
+    query = (
+        select(
+            verwijzing.c.gemeentecode,
+            opleiding.c.instelling_id,
+            cohort.c.opleiding_id,
+            verwijzing.c.cohort_id,
+            verwijzing.c.status,
+            func.count().label("aantal"),
+        )
+        .select_from(
+            verwijzing.outerjoin(cohort, cohort.c.id == verwijzing.c.cohort_id).outerjoin(
+                opleiding, opleiding.c.id == cohort.c.opleiding_id
+            )
+        )
+        .group_by(
+            verwijzing.c.gemeentecode,
+            opleiding.c.instelling_id,
+            cohort.c.opleiding_id,
+            verwijzing.c.cohort_id,
+            verwijzing.c.status,
+        )
+        .order_by(
+            verwijzing.c.gemeentecode,
+            opleiding.c.instelling_id,
+            cohort.c.opleiding_id,
+            verwijzing.c.cohort_id,
+            verwijzing.c.status,
+        )
+    )
+    if gemeentecodes is not None:
+        query = query.where(verwijzing.c.gemeentecode.in_(sorted(gemeentecodes)))
+    return list((await uow.session.execute(query)).mappings().all())
