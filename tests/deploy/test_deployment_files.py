@@ -98,3 +98,31 @@ def test_each_image_entrypoint_imports_with_only_its_own_dependencies(service: s
         timeout=300,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_observability_files_are_current_and_the_overlay_is_valid_compose() -> None:
+    from inburgering.devtools import observability
+
+    stale = [
+        str(path.relative_to(ROOT))
+        for path, content in observability.expected_files().items()
+        if not path.exists() or path.read_text() != content
+    ]
+    assert stale == [], f"stale: {stale}; run `uv run inburgering-dev deployment` and commit"
+    schema_file = importlib.resources.files("check_jsonschema.builtin_schemas.vendor").joinpath(
+        "compose-spec.json"
+    )
+    jsonschema.validate(
+        yaml.safe_load(observability.OVERLAY.read_text()), json.loads(schema_file.read_text())
+    )
+
+
+def test_prometheus_scrapes_every_process_that_compose_runs() -> None:
+    from inburgering.devtools import observability
+
+    scraped = set(observability.prometheus()["scrape_configs"][0]["static_configs"][0]["targets"])
+    services = yaml.safe_load(COMPOSE_FILE.read_text())["services"]
+    running = {
+        f"{name}:8000" for name, entry in services.items() if entry.get("command") == ["serve"]
+    }
+    assert scraped == running

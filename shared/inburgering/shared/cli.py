@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import signal
 from collections.abc import Callable
 
 import uvicorn
@@ -42,28 +41,16 @@ def main(build_parts: Callable[[], ServiceParts], argv: list[str] | None = None)
     if command == "migrate":
         asyncio.run(runtime.migrate())
         return
-    if "api" in settings.role_set:
-        server = uvicorn.Server(
-            uvicorn.Config(
-                runtime.create_app(),
-                host=settings.http_host,
-                port=settings.http_port,
-                log_config=None,
-                access_log=False,
-                timeout_graceful_shutdown=20,
-            )
+    # Every role serves HTTP: /health, /ready and /metrics for probes and scraping; only the
+    # api role also serves the API itself.
+    server = uvicorn.Server(
+        uvicorn.Config(
+            runtime.create_app(),
+            host=settings.http_host,
+            port=settings.http_port,
+            log_config=None,
+            access_log=False,
+            timeout_graceful_shutdown=20,
         )
-        server.run()
-        return
-    asyncio.run(_run_headless(runtime))
-
-
-async def _run_headless(runtime: ServiceRuntime) -> None:
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    await runtime.prepare()
-    async with runtime.background(runtime.settings.role_set):
-        await stop.wait()
-    await runtime.engine.dispose()
+    )
+    server.run()

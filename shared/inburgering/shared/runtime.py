@@ -198,7 +198,7 @@ class ServiceRuntime:
             title=self.parts.title,
             description=self.parts.description,
             version=self.parts.version,
-            routers=self.parts.routers,
+            routers=self.parts.routers if "api" in roles else [],
             ready_check=self.ready,
             state={**self.parts.state, "runtime": self, "token_verifier": self.token_verifier},
             lifespan=lifespan,

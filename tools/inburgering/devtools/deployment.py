@@ -341,8 +341,10 @@ def expected_files() -> dict[Path, str]:
 
 
 def write() -> list[Path]:
+    from inburgering.devtools import observability
+
     written = []
-    for path, content in expected_files().items():
+    for path, content in {**expected_files(), **observability.expected_files()}.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content)
         written.append(path)
