@@ -1,0 +1,133 @@
+"""Tenant isolation, walked over every operation of every service's OpenAPI document.
+
+Tenant A (Eindhoven) goes through the whole flow; then every operation is called with the tokens
+of other tenants (another gemeente, another aanbieder, another instelling, a regio, beheer):
+- with A's object ids in the path, the answer is never a success and is exactly what the same
+  call with an id that does not exist gets (404, no existence leak);
+- lists never contain any of A's ids.
+New endpoints are covered the moment they appear in an OpenAPI document; a path parameter that
+names a case object must be mapped in CASE_PARAMETERS below, or the suite fails.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+
+from inburgering.shared.auth import Rol
+from tests.e2e.flow import FlowResult, run_skeleton_flow
+from tests.e2e.platform import RunningPlatform, token
+
+pytestmark = [pytest.mark.e2e, pytest.mark.kafka]
+
+# Path parameters that name a case object, and which of tenant A's objects to put in them.
+CASE_PARAMETERS = {
+    "inburgeraar_id": lambda a: a.inburgeraar_id,
+    "advies_id": lambda a: a.advies["id"],
+    "plaatsing_id": lambda a: a.plaatsing["id"],
+    "verwijzing_id": lambda a: a.verwijzing["id"],
+}
+# Path parameters of shared reference data (catalogues, contracts, networks): not case files.
+REFERENCE_PARAMETERS = {
+    "contract_id", "samenwerkingsverband_id", "aanbieder_id", "instelling_id", "opleiding_id",
+    "cohort_id", "gemeentecode",
+}  # fmt: skip
+OTHER_TENANTS = {
+    "gemeente Tilburg": token(Rol.GEMEENTE, gemeentecodes=["GM0855"]),
+    "aanbieder elders": token(Rol.AANBIEDER, kvk="99999999"),
+    "instelling elders": token(Rol.INSTELLING, instelling=str(uuid.uuid4())),
+    "regio elders": token(Rol.REGIO, gemeentecodes=["GM0855"]),
+    "beheer": token(Rol.BEHEER),
+    "duo": token(Rol.DUO),
+}
+METHODS = ("get", "post", "put", "patch", "delete")
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+async def _operations(
+    client: httpx.AsyncClient, platform: RunningPlatform
+) -> list[tuple[str, str, str, dict]]:
+    found = []
+    for service, base in platform.urls.items():
+        document = (await client.get(base + "/v1/openapi.json")).json()
+        for path, item in document["paths"].items():
+            for method in METHODS:
+                if method in item:
+                    found.append((service, method, path, item[method]))
+    return found
+
+
+def _fill(path: str, tenant_a: FlowResult, *, real: bool) -> tuple[str, bool]:
+    """The path with A's ids (or fresh random ids); whether it names one of A's case objects."""
+    names_case_object = False
+
+    def value(match: re.Match[str]) -> str:
+        nonlocal names_case_object
+        name = _snake(match.group(1))
+        if name in CASE_PARAMETERS:
+            names_case_object = True
+            return str(CASE_PARAMETERS[name](tenant_a)) if real else str(uuid.uuid4())
+        assert name in REFERENCE_PARAMETERS, (
+            f"path parameter {{{match.group(1)}}} in {path} is not known to the tenant suite: "
+            "add it to CASE_PARAMETERS (with a seeded object) or REFERENCE_PARAMETERS"
+        )
+        return str(uuid.uuid4())
+
+    return re.sub(r"\{([^}]+)\}", value, path), names_case_object
+
+
+def _ids_of(tenant_a: FlowResult) -> set[str]:
+    ids = {tenant_a.inburgeraar_id, tenant_a.advies["id"], tenant_a.plaatsing["id"]}
+    if tenant_a.verwijzing:
+        ids.add(tenant_a.verwijzing["id"])
+    return ids
+
+
+async def test_no_operation_shows_or_changes_another_tenants_objects(
+    postgres_platform: RunningPlatform,
+) -> None:
+    tenant_a = await run_skeleton_flow(postgres_platform, bsn="999990081", ambitie="hbo")
+    assert tenant_a.verwijzing is not None
+    leaked: list[str] = []
+    checked = 0
+    async with httpx.AsyncClient(timeout=10) as client:
+        operations = await _operations(client, postgres_platform)
+        for service, method, path, _operation in operations:
+            base = postgres_platform.urls[service] + "/v1"
+            real_path, names_case_object = _fill(path, tenant_a, real=True)
+            random_path, _ = _fill(path, tenant_a, real=False)
+            for who, headers in OTHER_TENANTS.items():
+                kwargs: dict[str, Any] = {"headers": headers}
+                if method in ("post", "put", "patch"):
+                    kwargs["json"] = {}
+                real = await client.request(method, base + real_path, **kwargs)
+                checked += 1
+                label = f"{service} {method.upper()} {path} as {who}"
+                if names_case_object:
+                    fake = await client.request(method, base + random_path, **kwargs)
+                    if real.is_success:
+                        leaked.append(f"{label}: {real.status_code} on tenant A's object")
+                    elif (real.status_code, _code(real)) != (fake.status_code, _code(fake)):
+                        leaked.append(
+                            f"{label}: {real.status_code}/{_code(real)} for A's object but "
+                            f"{fake.status_code}/{_code(fake)} for a missing one"
+                        )
+                elif method == "get" and real.is_success:
+                    shown = [i for i in _ids_of(tenant_a) if i in real.text]
+                    if shown:
+                        leaked.append(f"{label}: list shows tenant A's ids {shown}")
+    assert checked > 50, "the suite found too few operations to mean anything"
+    assert leaked == []
+
+
+def _code(response: httpx.Response) -> str | None:
+    if response.headers.get("content-type", "").startswith("application/problem+json"):
+        return response.json().get("code")
+    return None
