@@ -33,6 +33,9 @@ from inburgering.shared.settings import BaseServiceSettings
 log = structlog.get_logger(__name__)
 
 Seeder = Callable[[UnitOfWork], Awaitable[None]]
+# A service's own background loop: entered with the runtime and the roles this process runs,
+# it starts what those roles need and stops it on exit.
+Worker = Callable[["ServiceRuntime", frozenset[str]], contextlib.AbstractAsyncContextManager[None]]
 
 
 @dataclass
@@ -53,6 +56,7 @@ class ServiceParts:
     seed: Seeder | None = None
     timers: TimerRegistry | None = None
     clock: Clock = utc_now
+    workers: Sequence[Worker] = ()
     # Service-specific collaborators the API reads from `request.app.state`.
     state: dict[str, Any] = field(default_factory=dict)
 
@@ -172,7 +176,10 @@ class ServiceRuntime:
                 tasks.append(asyncio.create_task(self.scheduler.run(stop), name="scheduler"))
             for task in tasks:
                 task.add_done_callback(_log_crash)
-            yield
+            async with contextlib.AsyncExitStack() as workers:
+                for worker in self.parts.workers:
+                    await workers.enter_async_context(worker(self, roles))
+                yield
         finally:
             stop.set()
             for task in tasks:

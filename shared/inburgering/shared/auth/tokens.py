@@ -14,7 +14,7 @@ from inburgering.shared.settings import BaseServiceSettings
 
 ASYMMETRIC_ALGORITHMS = ["RS256", "PS256", "ES256"]
 DEV_ISSUER = "inburgering-dev"
-SERVICES = ("intake", "routes", "contracts", "referrals")
+SERVICES = ("intake", "routes", "contracts", "referrals", "subscriptions")
 
 
 class TokenVerifier:

@@ -36,7 +36,8 @@ class EdgeHeadersMiddleware:
             async def send_with_headers(message: Message) -> None:
                 if message["type"] == "http.response.start":
                     headers = MutableHeaders(scope=message)
-                    headers["API-Version"] = self.api_version
+                    # An endpoint implementing another party's API may name that API's version.
+                    headers.setdefault("API-Version", self.api_version)
                     headers["traceparent"] = traceparent
                     for name, value in SECURITY_HEADERS.items():
                         headers.setdefault(name, value)

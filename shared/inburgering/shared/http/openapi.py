@@ -14,6 +14,7 @@ API_VERSION_HEADER = {
     "schema": {"type": "string", "example": "1.0.0"},
 }
 _METHODS = {"get", "put", "post", "delete", "patch"}
+OWN_ERROR_FORMAT = "x-foutformaat"
 
 
 def install_nl_openapi(app: FastAPI) -> None:
@@ -46,11 +47,14 @@ def install_nl_openapi(app: FastAPI) -> None:
 def _shape_operation(operation: dict[str, Any]) -> None:
     responses = operation.setdefault("responses", {})
     responses.pop("422", None)
+    # An operation that implements someone else's contract (DUO's Notificatie API) keeps the
+    # error format that contract prescribes; it says so with `x-foutformaat`.
+    own_errors = OWN_ERROR_FORMAT in operation
     for status, response in responses.items():
         code = int(status) if status.isdigit() else 0
         if 200 <= code < 400:
             response.setdefault("headers", {}).setdefault("API-Version", API_VERSION_HEADER)
-        elif code >= 400:
+        elif code >= 400 and not own_errors:
             content = response.get("content", {})
             schema = next((c["schema"] for c in content.values() if "schema" in c), None)
             response["content"] = {PROBLEM_JSON: {"schema": schema or _problem_ref()}}
