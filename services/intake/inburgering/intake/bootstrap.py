@@ -1,31 +1,76 @@
-"""The composition root of the intake service, used by its api, relay and consumer roles."""
+"""The composition root of the intake service, used by its api, relay, consumer and scheduler."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+
+import httpx
 
 from inburgering.intake.adapters import tables
 from inburgering.intake.adapters.bsn_vault import BsnVault
+from inburgering.intake.adapters.duo_client import DuoClient
+from inburgering.intake.api.duo_notificaties import router as duo_notificaties
 from inburgering.intake.api.inburgeraars import router as inburgeraars
+from inburgering.intake.api.notificaties import router as notificaties
+from inburgering.intake.api.pips import router as pips
+from inburgering.intake.context import IntakeContext
 from inburgering.intake.settings import IntakeSettings
+from inburgering.intake.usecases import meldingen, pip_termijn, verwerking
+from inburgering.intake.usecases.notificaties import VERWERK_TIMER
+from inburgering.intake.usecases.pips import when_leerroute_vastgesteld
 from inburgering.shared.events.intake import TOPIC
+from inburgering.shared.events.routes import LeerrouteGewijzigd, LeerrouteVastgesteld
+from inburgering.shared.messaging import HandlerRegistry
 from inburgering.shared.runtime import ServiceParts
+from inburgering.shared.scheduling import Clock, TimerRegistry, Timers
+from inburgering.shared.scheduling.timers import utc_now
 
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 
 
-def build_parts(settings: IntakeSettings | None = None) -> ServiceParts:
+def build_parts(
+    settings: IntakeSettings | None = None,
+    *,
+    duo_http: httpx.AsyncClient | None = None,
+    clock: Clock = utc_now,
+) -> ServiceParts:
+    """`duo_http` replaces the HTTP client to DUO (tests pass the simulator in-process)."""
     settings = settings or IntakeSettings()
+    http = duo_http or httpx.AsyncClient(
+        base_url=settings.duo_base_url, timeout=settings.duo_timeout_seconds
+    )
+    ctx = IntakeContext(
+        settings=settings,
+        vault=BsnVault(settings.bsn_key.get_secret_value()),
+        duo=DuoClient(http, duo_oin=settings.duo_oin),
+        timers=Timers(tables.timer),
+        clock=clock,
+    )
+    timers = TimerRegistry(tables.timer)
+    timers.register(VERWERK_TIMER, partial(verwerking.verwerk_notificatie, ctx=ctx))
+    timers.register(meldingen.MELDING_TIMER, partial(meldingen.verstuur_melding, ctx=ctx))
+    timers.register(pip_termijn.NADERT, pip_termijn.pip_termijn_nadert)
+    timers.register(pip_termijn.VERSTREKEN, pip_termijn.pip_termijn_verstreken)
+    handlers = HandlerRegistry()
+    handlers.register(LeerrouteVastgesteld, when_leerroute_vastgesteld)
+    handlers.register(LeerrouteGewijzigd, when_leerroute_vastgesteld)
     return ServiceParts(
         settings=settings,
         title="Inburgering Intake API",
-        description="Aanmelding van inburgeraars en de brede intake.",
+        description=(
+            "Aanmelding van inburgeraars, de notificaties van DUO, de brede intake en het PIP. "
+            "`POST /notificaties` volgt DUO's Notificatie API (fouten als DUO's Foutmelding)."
+        ),
         version=VERSION,
         metadata=tables.metadata,
         outbox_table=tables.outbox_message,
         inbox_table=tables.processed_message,
         migrations_dir=Path(__file__).parent / "migrations",
-        routers=[inburgeraars],
+        routers=[inburgeraars, pips, duo_notificaties, notificaties],
+        handlers=handlers,
         publishes=[TOPIC],
-        state={"bsn_vault": BsnVault(settings.bsn_key.get_secret_value())},
+        timers=timers,
+        clock=clock,
+        state={"bsn_vault": ctx.vault, "intake": ctx},
     )

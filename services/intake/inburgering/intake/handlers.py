@@ -7,12 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.engine import RowMapping
 
 from inburgering.intake.adapters.bsn_vault import BsnVault
-from inburgering.intake.adapters.tables import brede_intake, inburgeraar
+from inburgering.intake.adapters.tables import brede_intake, duo_gebeurtenis, inburgeraar
 from inburgering.intake.domain.errors import (
+    GeboortedatumOnbekend,
     InburgeraarAlAangemeld,
     InburgeraarNietGevonden,
     IntakeAlAfgerond,
@@ -43,6 +44,7 @@ class RondIntakeAf:
     opleidingsniveau: Opleidingsniveau
     ambitie: Ambitie
     afgerond_date: date
+    geboortedatum: date | None = None
 
 
 async def meld_inburgeraar_aan(
@@ -90,6 +92,15 @@ async def rond_intake_af(
     )
     if done.first() is not None:
         raise IntakeAlAfgerond("Een afgeronde brede intake wordt niet overschreven.")
+    geboortedatum = persoon["geboortedatum"] or command.geboortedatum
+    if geboortedatum is None:
+        raise GeboortedatumOnbekend("Geef de geboortedatum mee: DUO levert die niet.")
+    if persoon["geboortedatum"] is None:
+        await uow.session.execute(
+            update(inburgeraar)
+            .where(inburgeraar.c.id == command.inburgeraar_id)
+            .values(geboortedatum=geboortedatum)
+        )
     intake_id = uuid.uuid4()
     await uow.session.execute(
         brede_intake.insert().values(
@@ -112,7 +123,7 @@ async def rond_intake_af(
             leerbaarheidstoets=command.leerbaarheidstoets,
             opleidingsniveau=command.opleidingsniveau,
             ambitie=command.ambitie,
-            leeftijd=leeftijd_op(persoon["geboortedatum"], command.afgerond_date),
+            leeftijd=leeftijd_op(geboortedatum, command.afgerond_date),
         )
     )
     row = (
@@ -143,12 +154,10 @@ async def lijst_inburgeraars(
     return list(result.mappings().all())
 
 
-_PUBLIC_COLUMNS = (
-    inburgeraar.c.id,
-    inburgeraar.c.gemeentecode,
-    inburgeraar.c.doelgroep,
-    inburgeraar.c.geboortedatum,
-    inburgeraar.c.aangemeld_at,
+_PUBLIC_COLUMNS = tuple(
+    column
+    for column in inburgeraar.c
+    if column.name not in ("bsn_hash", "bsn_encrypted")  # never leaves the service
 )
 
 
@@ -171,3 +180,16 @@ async def _inburgeraar(
     if row is None:
         raise InburgeraarNietGevonden(f"Inburgeraar {inburgeraar_id} bestaat niet.")
     return row
+
+
+async def duo_gebeurtenissen(
+    uow: UnitOfWork, inburgeraar_id: uuid.UUID, gemeentecodes: Iterable[str]
+) -> list[RowMapping]:
+    """What DUO reported about this person, oldest first (incl. DUO's decisions on requests)."""
+    await _inburgeraar(uow, inburgeraar_id, gemeentecodes)
+    result = await uow.session.execute(
+        select(duo_gebeurtenis)
+        .where(duo_gebeurtenis.c.inburgeraar_id == inburgeraar_id)
+        .order_by(duo_gebeurtenis.c.geregistreerd_at, duo_gebeurtenis.c.verwerkt_at)
+    )
+    return list(result.mappings().all())

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from inburgering.intake.adapters.tables import inburgeraar, outbox_message
-from inburgering.intake.bootstrap import build_parts
+from inburgering.intake.bootstrap import VERSION, build_parts
 from inburgering.intake.settings import IntakeSettings
 from inburgering.shared.auth import Rol
 from inburgering.shared.runtime import ServiceRuntime
@@ -62,7 +62,7 @@ async def test_registering_stores_the_bsn_protected_and_publishes_without_it(
     body = response.json()
     assert "bsn" not in body
     assert response.headers["location"] == f"/v1/inburgeraars/{body['id']}"
-    assert response.headers["api-version"] == "0.1.0"
+    assert response.headers["api-version"] == VERSION
     async with runtime.engine.connect() as conn:
         stored = (await conn.execute(select(inburgeraar))).mappings().one()
     assert AANMELDING["bsn"] not in stored["bsn_hash"]
@@ -115,7 +115,7 @@ async def test_invalid_registration_names_every_invalid_field_and_writes_nothing
 
     assert response.status_code == 400
     assert response.headers["content-type"] == "application/problem+json"
-    assert response.headers["api-version"] == "0.1.0"
+    assert response.headers["api-version"] == VERSION
     named = {p["name"] for p in response.json()["invalidParams"]}
     assert named == {"body.bsn", "body.gemeentecode", "body.doelgroep", "body.geboortedatum"}
     assert await _outbox(runtime) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 from uuid import UUID
 
 from pydantic import Field
@@ -77,4 +78,120 @@ class InburgeringstermijnVerlengd(IntegrationEvent):
     nieuwe_einddatum: date
 
 
-EVENTS = (InburgeraarAangemeld, IntakeAfgerond, PipVastgesteld, InburgeringstermijnVerlengd)
+class RedenBeeindigd(StrEnum):
+    TIJDELIJKE_VRIJSTELLING = "tijdelijke-vrijstelling"
+    BEEINDIGD = "beeindigd"
+
+
+class RedenVoldaan(StrEnum):
+    DIPLOMA = "diploma"
+    VRIJSTELLING = "vrijstelling"
+    ONTHEFFING = "ontheffing"
+
+
+class InburgeringsplichtBeeindigd(IntegrationEvent):
+    """DUO withdrew or ended the obligation (SS109, SS110, SS111); trajectories stop.
+
+    The reason stays coarse on purpose: why an obligation ended (death, naturalisation,
+    departure) is personal data the other services do not need."""
+
+    event_name = "inburgeringsplicht-beeindigd"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    reden: RedenBeeindigd
+    per_datum: date | None = None
+
+
+class InburgeringsplichtVoldaan(IntegrationEvent):
+    """The obligation is met: diploma, full vrijstelling or full ontheffing (SS106-SS108)."""
+
+    event_name = "inburgeringsplicht-voldaan"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    reden: RedenVoldaan
+    per_datum: date | None = None
+
+
+class LeerbaarheidstoetsUitslagBekend(IntegrationEvent):
+    """DUO registered the outcome of the leerbaarheidstoets (SS131); the score stays in intake."""
+
+    event_name = "leerbaarheidstoets-uitslag-bekend"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    uitslag: LeerbaarheidstoetsUitslag
+    afgenomen_op: date
+
+
+class DoelgroepGewijzigd(IntegrationEvent):
+    """DUO changed the doelgroep (SS124, SS125): who pays and which guidance applies changes."""
+
+    event_name = "doelgroep-gewijzigd"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    doelgroep: Doelgroep
+
+
+class ExamenuitslagBekend(IntegrationEvent):
+    """DUO has the result of an exam part (SS199)."""
+
+    event_name = "examenuitslag-bekend"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    onderdeel: str = Field(description="DUO's code: KNM, LE, LU, SC or SP")
+    resultaat: str = Field(description="DUO's result: Geslaagd, Gezakt or Geen")
+    niveau: str | None = Field(None, description="A2, B1 or B2")
+    examendatum: date
+
+
+class PipTermijnNadert(IntegrationEvent):
+    """The PIP must be adopted soon ([Bi] art. 5.3); fires once per deadline."""
+
+    event_name = "pip-termijn-nadert"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    uiterlijk: date = Field(description="Last day on which the PIP can be adopted in time")
+
+
+class PipTermijnVerstreken(IntegrationEvent):
+    """The PIP deadline passed without an adopted PIP; fires once per deadline."""
+
+    event_name = "pip-termijn-verstreken"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    uiterlijk: date
+
+
+EVENTS = (
+    InburgeraarAangemeld,
+    IntakeAfgerond,
+    PipVastgesteld,
+    InburgeringstermijnVerlengd,
+    InburgeringsplichtBeeindigd,
+    InburgeringsplichtVoldaan,
+    LeerbaarheidstoetsUitslagBekend,
+    DoelgroepGewijzigd,
+    ExamenuitslagBekend,
+    PipTermijnNadert,
+    PipTermijnVerstreken,
+)

@@ -10,6 +10,7 @@ from inburgering.intake import handlers
 from inburgering.intake.api.schemas import (
     BredeIntakeCreate,
     BredeIntakeRead,
+    DuoGebeurtenisRead,
     InburgeraarCreate,
     InburgeraarRead,
 )
@@ -27,6 +28,16 @@ def _read(row: RowMapping) -> InburgeraarRead:
         doelgroep=row["doelgroep"],
         geboortedatum=row["geboortedatum"],
         aangemeld_op=row["aangemeld_at"],
+        status=row["status"],
+        regime=row["regime"],
+        bron=row["bron"],
+        kennisgevingsdatum=row["kennisgeving_date"],
+        vestigingsdatum=row["vestiging_date"],
+        verhuisd=row["verhuisd"],
+        vorige_gemeentecode=row["vorige_gemeentecode"],
+        vergrendelde_leerroute=row["vergrendelde_leerroute"],
+        termijn_startdatum=row["termijn_start_date"],
+        termijn_einddatum=row["termijn_eind_date"],
     )
 
 
@@ -109,6 +120,7 @@ async def rond_brede_intake_af(
         opleidingsniveau=body.opleidingsniveau,
         ambitie=body.ambitie,
         afgerond_date=body.afgerond_datum,
+        geboortedatum=body.geboortedatum,
     )
     async with uow:
         row = await handlers.rond_intake_af(uow, command, principal.gemeentecodes)
@@ -120,3 +132,28 @@ async def rond_brede_intake_af(
         ambitie=row["ambitie"],
         afgerond_datum=row["afgerond_date"],
     )
+
+
+@router.get(
+    "/{inburgeraar_id}/duo-gebeurtenissen",
+    response_model=list[DuoGebeurtenisRead],
+    responses=problem_responses(400, 401, 403, 404),
+)
+async def lijst_duo_gebeurtenissen(
+    inburgeraar_id: UUID, principal: CurrentPrincipal, uow: UowDep
+) -> list[DuoGebeurtenisRead]:
+    """Wat DUO over deze inburgeraar meldde, ook DUO's besluiten op verzoeken (SS113-SS119)."""
+    principal.require(Rol.GEMEENTE)
+    async with uow:
+        rows = await handlers.duo_gebeurtenissen(uow, inburgeraar_id, principal.gemeentecodes)
+    return [
+        DuoGebeurtenisRead(
+            bericht_id=row["bericht_id"],
+            gebeurtenis_id=row["gebeurtenis_id"],
+            omschrijving=row["omschrijving"],
+            toelichting=row["toelichting"],
+            geregistreerd_op=row["geregistreerd_at"],
+            verwerkt_op=row["verwerkt_at"],
+        )
+        for row in rows
+    ]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 from uuid import UUID
 
 from pydantic import Field
@@ -10,6 +11,7 @@ from inburgering.shared.events.vocabulary import (
     Doelgroep,
     Gemeentecode,
     LeerbaarheidstoetsUitslag,
+    Leerroute,
     Opleidingsniveau,
 )
 from inburgering.shared.http.schemas import ApiModel, Tijdstip
@@ -30,8 +32,22 @@ class InburgeraarRead(ApiModel):
     id: UUID
     gemeentecode: str
     doelgroep: Doelgroep
-    geboortedatum: date
+    geboortedatum: date | None = Field(
+        description="Leeg als DUO de persoon meldde: DUO's API's geven geen geboortedatum"
+    )
     aangemeld_op: Tijdstip
+    status: str = Field(
+        description="aangemeld, actief, tijdelijk-vrijgesteld, beeindigd of voldaan"
+    )
+    regime: str = Field(description="wi2021 of wi2013")
+    bron: str = Field(description="gemeente (handmatig aangemeld) of duo (notificatie)")
+    kennisgevingsdatum: date | None = None
+    vestigingsdatum: date | None = None
+    verhuisd: bool = False
+    vorige_gemeentecode: str | None = None
+    vergrendelde_leerroute: Leerroute | None = None
+    termijn_startdatum: date | None = None
+    termijn_einddatum: date | None = None
 
 
 class BredeIntakeCreate(ApiModel):
@@ -41,6 +57,9 @@ class BredeIntakeCreate(ApiModel):
     opleidingsniveau: Opleidingsniveau
     ambitie: Ambitie
     afgerond_datum: date
+    geboortedatum: date | None = Field(
+        None, description="Alleen nodig als de geboortedatum van de inburgeraar nog onbekend is"
+    )
 
 
 class BredeIntakeRead(ApiModel):
@@ -50,3 +69,79 @@ class BredeIntakeRead(ApiModel):
     opleidingsniveau: Opleidingsniveau
     ambitie: Ambitie
     afgerond_datum: date
+
+
+class DuoGebeurtenisRead(ApiModel):
+    bericht_id: UUID
+    gebeurtenis_id: str
+    omschrijving: str
+    toelichting: str | None
+    geregistreerd_op: Tijdstip
+    verwerkt_op: Tijdstip
+
+
+class DuoNotificatieRead(ApiModel):
+    bericht_id: UUID
+    gemeentecode: str
+    gebeurtenis_id: str
+    registratie_datum_tijd: Tijdstip
+    ontvangen_op: Tijdstip
+    status: str = Field(description="ontvangen, verwerkt of geparkeerd")
+    reden: str | None = Field(description="Waarom de notificatie geparkeerd is")
+    pogingen: int
+    laatste_fout: str | None
+    inburgeraar_id: UUID | None
+    verwerkt_op: Tijdstip | None
+
+
+class DuoMeldingRead(ApiModel):
+    status: str = Field(description="wachtend, afgeleverd of afgewezen")
+    pogingen: int
+    laatste_fout: str | None
+    volgende_poging_op: Tijdstip | None
+    afgerond_op: Tijdstip | None
+
+
+class PipRead(ApiModel):
+    id: UUID
+    inburgeraar_id: UUID
+    versie: int
+    status: str = Field(description="concept, vastgesteld of vervangen")
+    leerroute: Leerroute
+    niveau: str | None
+    geschatte_intensiteit_b1_route: int | None
+    intensiteit_pvt_uren: int | None
+    intensiteit_map_uren: int | None
+    aantal_voortgangsgesprekken: int | None
+    begeleiding: str | None
+    vve_afspraken: str | None
+    dagtekening: date | None
+    eerste_pip: bool | None
+    duo_melding: DuoMeldingRead | None
+
+
+class PipVaststellen(ApiModel):
+    dagtekening: date
+    leerroute: Leerroute | None = Field(
+        None, description="Standaard de leerroute van het concept (de vastgestelde leerroute)"
+    )
+    niveau: Literal["A2", "B1"] | None = None
+    geschatte_intensiteit_b1_route: int | None = Field(None, ge=1, le=9999)
+    intensiteit_pvt_uren: int | None = Field(None, ge=12, le=9999)
+    intensiteit_map_uren: int | None = Field(None, ge=0, le=9999)
+    aantal_voortgangsgesprekken: int | None = Field(None, ge=0, le=100)
+    begeleiding: str | None = Field(None, max_length=4000)
+    vve_afspraken: str | None = Field(None, max_length=4000)
+
+
+class PipTermijnWijzigen(ApiModel):
+    wacht_op_derde: bool = Field(
+        description="De gemeente wacht op informatie van een derde: de termijn staat stil"
+    )
+    derde_informatie_ontvangen_op: date | None = Field(
+        None, description="Ontvangst van die informatie: het PIP is uiterlijk 2 weken later nodig"
+    )
+
+
+class PipTermijnRead(ApiModel):
+    uiterlijk: date | None = Field(description="Leeg als er (nu) geen PIP-termijn loopt")

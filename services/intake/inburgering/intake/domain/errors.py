@@ -1,4 +1,4 @@
-from inburgering.shared.http.problems import Conflict, DomainError, NotFound
+from inburgering.shared.http.problems import Conflict, DomainError, Forbidden, NotFound
 
 
 class OngeldigBsn(DomainError):
@@ -18,3 +18,41 @@ class InburgeraarNietGevonden(NotFound):
 class IntakeAlAfgerond(Conflict):
     code = "intake-al-afgerond"
     title = "De brede intake van deze inburgeraar is al afgerond."
+
+
+class NotificatieOngeldig(DomainError):
+    code = "notificatie-ongeldig"
+    title = "De notificatie voldoet niet aan de specificatie."
+
+
+class BerichtIdHergebruikt(DomainError):
+    code = "bericht-id-hergebruikt"
+    title = "Dit berichtId is al gebruikt voor een andere notificatie."
+
+
+class OnbekendeAfzender(Forbidden):
+    code = "onbekende-afzender"
+    title = "De afzender of het doel van het bericht is niet bekend."
+
+
+class GeboortedatumOnbekend(Conflict):
+    code = "geboortedatum-onbekend"
+    title = "De geboortedatum van deze inburgeraar is nog niet bekend."
+
+
+class DuoNotificatieNietGevonden(NotFound):
+    code = "duo-notificatie-niet-gevonden"
+
+
+class PipNietGevonden(NotFound):
+    code = "pip-niet-gevonden"
+
+
+class PipNietInConcept(Conflict):
+    code = "pip-niet-in-concept"
+    title = "Alleen een PIP in concept kan worden vastgesteld."
+
+
+class PipOngeldig(DomainError):
+    code = "pip-ongeldig"
+    title = "Het PIP voldoet niet aan de regels van DUO."

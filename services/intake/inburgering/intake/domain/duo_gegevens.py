@@ -1,0 +1,53 @@
+"""DUO's values (enumerations of its APIs) translated to the platform's vocabulary."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from inburgering.shared.events.vocabulary import Doelgroep, LeerbaarheidstoetsUitslag
+
+NIEUWE_CESUUR_VANAF = date(2023, 4, 12)
+
+
+class PlichtStatus(StrEnum):
+    """The life of the obligation as the gemeente sees it (domain §9.1)."""
+
+    AANGEMELD = "aangemeld"  # registered by the gemeente, DUO has not (yet) notified
+    ACTIEF = "actief"
+    TIJDELIJK_VRIJGESTELD = "tijdelijk-vrijgesteld"
+    BEEINDIGD = "beeindigd"
+    VOLDAAN = "voldaan"
+
+
+def doelgroep_van_duo(indeling: str | None, gedetailleerd: str | None) -> Doelgroep:
+    if indeling == "Asielstatushouder":
+        return Doelgroep.ASIELSTATUSHOUDER
+    if gedetailleerd and gedetailleerd.startswith("Gezins"):
+        return Doelgroep.GEZINSMIGRANT
+    return Doelgroep.OVERIGE_MIGRANT
+
+
+def lbt_uitslag_van_duo(resultaat: str) -> LeerbaarheidstoetsUitslag | None:
+    return {
+        "B1-route haalbaar": LeerbaarheidstoetsUitslag.B1_HAALBAAR,
+        "B1-route niet haalbaar": LeerbaarheidstoetsUitslag.B1_NIET_HAALBAAR,
+    }.get(resultaat)
+
+
+def score_van_duo(score: str) -> float:
+    """DUO writes scores with a decimal comma, e.g. '28,00'."""
+    return float(score.replace(",", "."))
+
+
+def cesuur_op(afgenomen: date) -> int:
+    """The LBT pass mark out of 40 in force on the test date."""
+    return 28 if afgenomen >= NIEUWE_CESUUR_VANAF else 31
+
+
+def reden_beeindigd(gebeurtenis_id: str) -> str:
+    return "tijdelijke-vrijstelling" if gebeurtenis_id == "SS109" else "beeindigd"
+
+
+def reden_voldaan(gebeurtenis_id: str) -> str:
+    return {"SS106": "diploma", "SS107": "vrijstelling", "SS108": "ontheffing"}[gebeurtenis_id]
