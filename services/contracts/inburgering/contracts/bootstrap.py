@@ -6,10 +6,14 @@ from functools import partial
 from pathlib import Path
 
 from inburgering.contracts.adapters import tables
+from inburgering.contracts.api.aanbieders import router as aanbieders
 from inburgering.contracts.api.contracten import router as contracten
+from inburgering.contracts.api.overzichten import router as overzichten
 from inburgering.contracts.api.plaatsingen import router as plaatsingen
+from inburgering.contracts.api.portaal import router as portaal
 from inburgering.contracts.api.samenwerkingsverbanden import router as samenwerkingsverbanden
 from inburgering.contracts.handlers import when_leerroute_vastgesteld_vraag_plaatsing_aan
+from inburgering.contracts.handlers.toewijzing import Toewijzingsregels
 from inburgering.contracts.seed import seed_demo_region
 from inburgering.contracts.settings import ContractsSettings
 from inburgering.shared.events.contracts import TOPIC
@@ -20,12 +24,20 @@ from inburgering.shared.runtime import ServiceParts
 VERSION = "0.1.0"
 
 
+def toewijzingsregels(settings: ContractsSettings) -> Toewijzingsregels:
+    return Toewijzingsregels(
+        beleid=settings.allocatiebeleid,
+        drempel_procent=settings.capaciteit_bijna_uitgeput_procent,
+    )
+
+
 def build_parts(settings: ContractsSettings | None = None) -> ServiceParts:
     settings = settings or ContractsSettings()
+    regels = toewijzingsregels(settings)
     handlers = HandlerRegistry()
     handlers.register(
         LeerrouteVastgesteld,
-        partial(when_leerroute_vastgesteld_vraag_plaatsing_aan, beleid=settings.allocatiebeleid),
+        partial(when_leerroute_vastgesteld_vraag_plaatsing_aan, regels=regels),
     )
     return ServiceParts(
         settings=settings,
@@ -39,8 +51,16 @@ def build_parts(settings: ContractsSettings | None = None) -> ServiceParts:
         outbox_table=tables.outbox_message,
         inbox_table=tables.processed_message,
         migrations_dir=Path(__file__).parent / "migrations",
-        routers=[plaatsingen, samenwerkingsverbanden, contracten],
+        routers=[
+            plaatsingen,
+            portaal,
+            samenwerkingsverbanden,
+            contracten,
+            aanbieders,
+            overzichten,
+        ],
         handlers=handlers,
         publishes=[TOPIC],
         seed=seed_demo_region if settings.seed_demo_data else None,
+        state={"toewijzingsregels": regels},
     )

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
+from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -16,6 +17,7 @@ from inburgering.contracts.adapters.repository import insert_ignoring_conflicts
 from inburgering.contracts.adapters.tables import (
     aanbieder,
     contract,
+    contract_versie,
     samenwerkingsverband,
     samenwerkingsverband_lid,
 )
@@ -108,6 +110,7 @@ class DemoContract:
     aanbieder: DemoAanbieder
     capaciteit: int
     prijs_eenheid: PrijsEenheid
+    prijs_bedrag: Decimal
 
     @property
     def id(self) -> uuid.UUID:
@@ -144,12 +147,13 @@ SCHAKELCOLLEGE = DemoAanbieder(
 AANBIEDERS = (KEMPEN, PEELLAND, DOMMEL, SCHAKELCOLLEGE)
 
 CONTRACTEN = (
-    DemoContract(B1_ROUTE, KEMPEN, 120, PrijsEenheid.TRAJECT),
-    DemoContract(B1_ROUTE, PEELLAND, 80, PrijsEenheid.UUR),
-    DemoContract(B1_ROUTE, DOMMEL, 60, PrijsEenheid.TRAJECT),
-    DemoContract(Z_ROUTE, KEMPEN, 40, PrijsEenheid.MODULE),
-    DemoContract(Z_ROUTE, DOMMEL, 30, PrijsEenheid.MODULE),
-    DemoContract(ONDERWIJSROUTE, SCHAKELCOLLEGE, 25, PrijsEenheid.TRAJECT),
+    # Fictitious amounts, in euros per price unit.
+    DemoContract(B1_ROUTE, KEMPEN, 120, PrijsEenheid.TRAJECT, Decimal("9800.00")),
+    DemoContract(B1_ROUTE, PEELLAND, 80, PrijsEenheid.UUR, Decimal("14.50")),
+    DemoContract(B1_ROUTE, DOMMEL, 60, PrijsEenheid.TRAJECT, Decimal("9400.00")),
+    DemoContract(Z_ROUTE, KEMPEN, 40, PrijsEenheid.MODULE, Decimal("1250.00")),
+    DemoContract(Z_ROUTE, DOMMEL, 30, PrijsEenheid.MODULE, Decimal("1190.00")),
+    DemoContract(ONDERWIJSROUTE, SCHAKELCOLLEGE, 25, PrijsEenheid.TRAJECT, Decimal("11500.00")),
 )
 
 
@@ -201,10 +205,30 @@ async def seed_demo_region(uow: UnitOfWork, vandaag: date | None = None) -> None
                 "capaciteit": c.capaciteit,
                 "geplaatst": 0,
                 "prijs_eenheid": c.prijs_eenheid,
+                "prijs_bedrag": c.prijs_bedrag,
                 "status": ContractStatus.ACTIEF,
                 "periode_start_date": start,
                 "periode_eind_date": eind,
+                "verlengingsopties": 2,
                 "versie": 1,
+            }
+            for c in CONTRACTEN
+        ],
+        contract_versie: [
+            {
+                "contract_id": c.id,
+                "versie": 1,
+                "capaciteit": c.capaciteit,
+                "prijs_eenheid": c.prijs_eenheid,
+                "prijs_bedrag": c.prijs_bedrag,
+                "status": ContractStatus.ACTIEF,
+                "periode_start_date": start,
+                "periode_eind_date": eind,
+                "verlengingsopties": 2,
+                "aandelen": [],
+                "toelichting": "Demo: gegund bij de aanbesteding",
+                "gewijzigd_door": "demo",
+                "gewijzigd_at": datetime.now(UTC),
             }
             for c in CONTRACTEN
         ],

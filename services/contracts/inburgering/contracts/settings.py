@@ -29,6 +29,16 @@ class ContractsSettings(BaseServiceSettings):
         ),
     )
 
+    capaciteit_bijna_uitgeput_procent: int = Field(
+        90,
+        ge=1,
+        le=100,
+        description=(
+            "Occupancy percentage of a contract at which the lead gemeente gets one "
+            "`capaciteit-bijna-uitgeput` event, on the claim that reaches it."
+        ),
+    )
+
     def unsafe_for_production(self) -> list[str]:
         problems = super().unsafe_for_production()
         if self.seed_demo_data:

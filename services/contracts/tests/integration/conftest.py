@@ -16,6 +16,7 @@ import inburgering.contracts
 from inburgering.contracts.adapters.tables import (
     aanbieder,
     contract,
+    contract_versie,
     samenwerkingsverband,
     samenwerkingsverband_lid,
 )
@@ -128,6 +129,25 @@ async def bouw_testregio(runtime: ServiceRuntime, capaciteit: int = 5) -> Testre
                     "status": "actief",
                     "periode_start_date": start,
                     "periode_eind_date": eind,
+                }
+                for kvk in aanbieders
+            ],
+        )
+        await s.execute(
+            contract_versie.insert(),
+            [
+                {
+                    "contract_id": contracten[kvk],
+                    "versie": 1,
+                    "capaciteit": capaciteiten[kvk],
+                    "prijs_eenheid": "traject",
+                    "status": "actief",
+                    "periode_start_date": start,
+                    "periode_eind_date": eind,
+                    "verlengingsopties": 0,
+                    "aandelen": [],
+                    "gewijzigd_door": "test",
+                    "gewijzigd_at": datetime.now(UTC),
                 }
                 for kvk in aanbieders
             ],

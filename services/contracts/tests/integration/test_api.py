@@ -35,11 +35,16 @@ async def test_the_aanbieder_sees_only_placements_at_its_own_kvk(api, regio, gep
         "inburgeraarId",
         "gemeentecode",
         "leerroute",
+        "doelgroep",
         "contractId",
         "aanbiederKvk",
         "status",
         "aangevraagdOp",
+        "startdatum",
+        "einddatum",
     }
+    assert gelezen["doelgroep"] == "asielstatushouder"
+    assert gelezen["startdatum"] is None and gelezen["einddatum"] is None
     assert gelezen["aangevraagdOp"].endswith("Z")
 
     een = await api.get(
@@ -170,7 +175,9 @@ async def test_contracts_are_listed_for_the_leading_regio_and_the_own_aanbieder(
             "capaciteit": 5,
             "geplaatst": 1,
             "prijsEenheid": "traject",
+            "prijsBedrag": None,
             "status": "actief",
+            "versie": 1,
         }
     ]
 
@@ -189,9 +196,30 @@ async def test_the_openapi_document_declares_problem_responses(api):
     assert set(spec["paths"]) == {
         "/plaatsingen",
         "/plaatsingen/{plaatsing_id}",
+        "/plaatsingen/{plaatsing_id}/uren",
+        "/plaatsingen/{plaatsing_id}/acceptatie",
+        "/plaatsingen/{plaatsing_id}/afwijzing",
+        "/plaatsingen/{plaatsing_id}/start",
+        "/plaatsingen/{plaatsing_id}/aanwezigheid",
+        "/plaatsingen/{plaatsing_id}/voortgangsrapportages",
+        "/plaatsingen/{plaatsing_id}/examenresultaten",
+        "/plaatsingen/{plaatsing_id}/afronding",
+        "/plaatsingen/{plaatsing_id}/uitval",
         "/samenwerkingsverbanden",
         "/contracten",
+        "/contracten/{contract_id}",
+        "/contracten/{contract_id}/versies",
+        "/aanbieders/{kvk}",
+        "/aanbieders/{kvk}/keurmerk",
+        "/overzichten/benutting",
+        "/overzichten/uitgaven",
+        "/overzichten/wachtlijst",
     }
+    for pad, methoden in spec["paths"].items():
+        for methode, operatie in methoden.items():
+            assert {"401", "403"} <= set(operatie["responses"]), (methode, pad)
+            if "{" in pad:
+                assert "404" in operatie["responses"], (methode, pad)
     een = spec["paths"]["/plaatsingen/{plaatsing_id}"]["get"]["responses"]
     assert {"200", "400", "401", "403", "404"} <= set(een)
     assert "application/problem+json" in een["404"]["content"]

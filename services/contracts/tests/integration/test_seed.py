@@ -9,6 +9,7 @@ from inburgering.contracts import seed
 from inburgering.contracts.adapters.tables import (
     aanbieder,
     contract,
+    contract_versie,
     plaatsing,
     samenwerkingsverband,
     samenwerkingsverband_lid,
@@ -20,7 +21,7 @@ from inburgering.shared.runtime import ServiceRuntime
 
 pytestmark = pytest.mark.integration
 
-TABLES = (samenwerkingsverband, samenwerkingsverband_lid, aanbieder, contract)
+TABLES = (samenwerkingsverband, samenwerkingsverband_lid, aanbieder, contract, contract_versie)
 
 
 async def tellingen(runtime: ServiceRuntime) -> dict[str, int]:
@@ -46,6 +47,8 @@ async def test_seeding_twice_or_concurrently_loads_the_region_once(runtime) -> N
         "samenwerkingsverband_lid": leden,
         "aanbieder": 4,
         "contract": 6,
+        # Each demo contract starts with its first version on record.
+        "contract_versie": 6,
     }
     assert leden == 21 + 15 + 5
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
+import httpx
 from sqlalchemy import select
 
 from inburgering.contracts.adapters.tables import contract, outbox_message, plaatsing
 from inburgering.contracts.handlers import when_leerroute_vastgesteld_vraag_plaatsing_aan
+from inburgering.shared.auth import Rol
 
 
 async def test_sqlite_places_claims_capacity_and_ignores_a_repeated_decision(
@@ -36,3 +40,46 @@ async def test_sqlite_places_claims_capacity_and_ignores_a_repeated_decision(
     assert bezet.scalar_one() == 5
     assert soorten.count("nl.inburgering.plaatsing-aangevraagd") == 5
     assert soorten.count("nl.inburgering.capaciteit-uitgeput") == 1
+
+
+async def test_sqlite_runs_the_provider_portal_and_counts_milestones(
+    sqlite_runtime, bouw_regio, vastgesteld, auth
+) -> None:
+    runtime = sqlite_runtime
+    regio = await bouw_regio(runtime)
+    async with runtime.uow() as uow:
+        await when_leerroute_vastgesteld_vraag_plaatsing_aan(uow, *vastgesteld(regio.lid))
+        await uow.commit()
+    transport = httpx.ASGITransport(app=runtime.create_app())
+    eigen = auth(Rol.AANBIEDER, kvk=regio.kvk_geldig)
+    start = date.today() - timedelta(days=30)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test/v1") as api:
+        [rij] = (await api.get("/plaatsingen", headers=eigen)).json()
+        pad = f"/plaatsingen/{rij['id']}"
+        assert (await api.post(f"{pad}/acceptatie", headers=eigen)).status_code == 200
+        gestart = await api.post(
+            f"{pad}/start", json={"startdatum": start.isoformat()}, headers=eigen
+        )
+        assert gestart.status_code == 200
+        for dag in range(17):
+            body = {
+                "datum": (start + timedelta(days=dag)).isoformat(),
+                "aanwezigUren": "23.5",
+                "afwezigUren": "0.5",
+                "afwezigheid": "geoorloofd",
+            }
+            response = await api.post(f"{pad}/aanwezigheid", json=body, headers=eigen)
+            assert response.status_code == 201, response.text
+    assert response.json() == {
+        "urenAanwezig": 399.5,
+        "urenGeoorloofdAfwezig": 8.5,
+        "urenOngeoorloofdAfwezig": 0.0,
+        "mijlpalen": [],
+    }
+    async with httpx.AsyncClient(transport=transport, base_url="http://test/v1") as api:
+        body = {"datum": (start + timedelta(days=17)).isoformat(), "aanwezigUren": "0.5"}
+        response = await api.post(f"{pad}/aanwezigheid", json=body, headers=eigen)
+    assert response.json()["mijlpalen"] == [400]
+    async with runtime.uow() as uow:
+        soorten = (await uow.session.execute(select(outbox_message.c.event_type))).scalars().all()
+    assert soorten.count("nl.inburgering.urenmijlpaal-bereikt") == 1

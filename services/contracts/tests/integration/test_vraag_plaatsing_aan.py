@@ -157,3 +157,35 @@ async def test_capacity_is_never_overbooked_by_concurrent_allocations(
             select(plaatsing.c.contract_id, func.count()).group_by(plaatsing.c.contract_id)
         )
         assert dict(per_contract.all()) == {regio.contract_geldig: 5, None: 15}
+
+
+async def test_sixty_concurrent_allocations_place_exactly_the_capacity_and_warn_once(
+    runtime, bouw_regio, vastgesteld, verwerk
+) -> None:
+    regio = await bouw_regio(runtime, capaciteit=20)
+    events = [vastgesteld(regio.lid) for _ in range(60)]
+    await asyncio.gather(*(verwerk(event, envelope) for event, envelope in events))
+
+    rijen = await plaatsingen(runtime)
+    assert len(rijen) == 60
+    assert sum(r["status"] == "aangevraagd" for r in rijen) == 20
+    assert sum(r["status"] == "wachtlijst" for r in rijen) == 40
+    assert await geplaatst(runtime, regio.contract_geldig) == 20
+    berichten = await outbox(runtime)
+    soorten = [b["event_type"] for b in berichten]
+    assert soorten.count(AANGEVRAAGD) == 20
+    assert soorten.count(UITGEPUT) == 40
+    # 90% of 20 is reached by exactly one claim, the eighteenth, whoever won it.
+    [bijna] = [b for b in berichten if b["event_type"].endswith("capaciteit-bijna-uitgeput")]
+    assert bijna["gemeentecode"] == regio.lead
+    assert bijna["aggregate_id"] == str(regio.contract_geldig)
+    assert bijna["payload"] == {
+        "contractId": str(regio.contract_geldig),
+        "samenwerkingsverbandId": str(regio.verband_id),
+        "leadGemeentecode": regio.lead,
+        "leerroute": "b1-route",
+        "aanbiederKvk": regio.kvk_geldig,
+        "capaciteit": 20,
+        "geplaatst": 18,
+        "drempelProcent": 90,
+    }

@@ -75,4 +75,117 @@ class UrenMijlpaalBereikt(IntegrationEvent):
     )
 
 
-EVENTS = (PlaatsingAangevraagd, CapaciteitUitgeput, TrajectGestart, UrenMijlpaalBereikt)
+class PlaatsingGeaccepteerd(IntegrationEvent):
+    """The provider accepted the placement; the start is still to be reported."""
+
+    event_name = "plaatsing-geaccepteerd"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    plaatsing_id: UUID
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    leerroute: Leerroute
+    contract_id: UUID
+    aanbieder_kvk: str
+
+
+class PlaatsingAfgewezen(IntegrationEvent):
+    """The provider rejected the placement; its place is freed and the placement re-allocated
+    (a plaatsing-aangevraagd or capaciteit-uitgeput for the same plaatsingId follows)."""
+
+    event_name = "plaatsing-afgewezen"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    plaatsing_id: UUID
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    leerroute: Leerroute
+    contract_id: UUID
+    aanbieder_kvk: str
+    reden: str = Field(description="geen-plek, niveau-past-niet, locatie-onbereikbaar or overig")
+
+
+class VoortgangGerapporteerd(IntegrationEvent):
+    """The provider reported progress, attendance and effort ([Bi] 9.2.4)."""
+
+    event_name = "voortgang-gerapporteerd"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    plaatsing_id: UUID
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    aanbieder_kvk: str
+    peildatum: date
+    inzet: str = Field(description="voldoende or onvoldoende")
+    taalniveau: str | None = Field(description="Reached CEFR level so far, e.g. A2")
+    uren_aanwezig: float = Field(ge=0, description="Attended course hours so far")
+    uren_geoorloofd_afwezig: float = Field(ge=0)
+    uren_ongeoorloofd_afwezig: float = Field(ge=0)
+
+
+class TrajectAfgerond(IntegrationEvent):
+    """The provider reported the course as completed."""
+
+    event_name = "traject-afgerond"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    plaatsing_id: UUID
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    leerroute: Leerroute
+    aanbieder_kvk: str
+    einddatum: date
+    uren_aanwezig: float = Field(ge=0)
+
+
+class TrajectUitgevallen(IntegrationEvent):
+    """The participant dropped out of the course."""
+
+    event_name = "traject-uitgevallen"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    plaatsing_id: UUID
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    leerroute: Leerroute
+    aanbieder_kvk: str
+    einddatum: date
+    reden: str = Field(description="verhuisd, werk, ontheffing, niet-meer-verschenen or overig")
+    uren_aanwezig: float = Field(ge=0)
+
+
+class CapaciteitBijnaUitgeput(IntegrationEvent):
+    """A contract passed the occupancy threshold; addressed to the lead gemeente."""
+
+    event_name = "capaciteit-bijna-uitgeput"
+    topic = TOPIC
+    aggregate_type = "contract"
+    key_field = "contract_id"
+
+    contract_id: UUID
+    samenwerkingsverband_id: UUID
+    lead_gemeentecode: Gemeentecode
+    leerroute: Leerroute
+    aanbieder_kvk: str
+    capaciteit: int = Field(ge=0)
+    geplaatst: int = Field(ge=0)
+    drempel_procent: int = Field(ge=1, le=100)
+
+
+EVENTS = (
+    PlaatsingAangevraagd,
+    CapaciteitUitgeput,
+    TrajectGestart,
+    UrenMijlpaalBereikt,
+    PlaatsingGeaccepteerd,
+    PlaatsingAfgewezen,
+    VoortgangGerapporteerd,
+    TrajectAfgerond,
+    TrajectUitgevallen,
+    CapaciteitBijnaUitgeput,
+)

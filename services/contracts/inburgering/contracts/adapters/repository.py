@@ -5,16 +5,21 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Insert, Table, select, update
+from sqlalchemy import Insert, Table, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from inburgering.contracts.adapters.tables import (
     aanbieder,
+    aanwezigheid,
     contract,
+    contract_aandeel,
+    plaatsing_afwijzing,
     samenwerkingsverband,
     samenwerkingsverband_lid,
 )
@@ -131,15 +136,100 @@ def _contract(row: Mapping[str, Any], verband: Samenwerkingsverband) -> Contract
     )
 
 
-async def claim_plaats(session: AsyncSession, contract_id: uuid.UUID) -> bool:
-    """Take one place if one is free at this moment; False when another claim got there first.
+@dataclass(frozen=True)
+class Bezetting:
+    capaciteit: int
+    geplaatst: int
+
+
+async def claim_plaats(
+    session: AsyncSession, contract_id: uuid.UUID, gemeentecode: str
+) -> Bezetting | None:
+    """Take one place if one is free at this moment; None when another claim got there first.
 
     The condition is re-evaluated under the row lock (PostgreSQL) or the database lock
-    (SQLite), so concurrent claims can never take more places than the capacity.
+    (SQLite), so concurrent claims can never take more places than the capacity. A gemeente
+    with a share of the contract is also held to its share.
     """
+    aandeel = contract_aandeel.c
+    van_gemeente = (aandeel.contract_id == contract_id) & (aandeel.gemeentecode == gemeentecode)
+    heeft_aandeel = (
+        await session.execute(select(aandeel.capaciteit).where(van_gemeente))
+    ).first() is not None
+    if heeft_aandeel:
+        share = await session.execute(
+            update(contract_aandeel)
+            .where(van_gemeente, aandeel.geplaatst < aandeel.capaciteit)
+            .values(geplaatst=aandeel.geplaatst + 1)
+        )
+        if share.rowcount != 1:
+            return None
     result = await session.execute(
         update(contract)
         .where(contract.c.id == contract_id, contract.c.geplaatst < contract.c.capaciteit)
         .values(geplaatst=contract.c.geplaatst + 1)
+        .returning(contract.c.capaciteit, contract.c.geplaatst)
     )
-    return result.rowcount == 1
+    row = result.first()
+    if row is None:
+        if heeft_aandeel:
+            await _geef_aandeel_terug(session, contract_id, gemeentecode)
+        return None
+    return Bezetting(capaciteit=row.capaciteit, geplaatst=row.geplaatst)
+
+
+async def geef_plaats_terug(
+    session: AsyncSession, contract_id: uuid.UUID, gemeentecode: str
+) -> None:
+    await session.execute(
+        update(contract)
+        .where(contract.c.id == contract_id)
+        .values(geplaatst=contract.c.geplaatst - 1)
+    )
+    await _geef_aandeel_terug(session, contract_id, gemeentecode)
+
+
+async def _geef_aandeel_terug(
+    session: AsyncSession, contract_id: uuid.UUID, gemeentecode: str
+) -> None:
+    await session.execute(
+        update(contract_aandeel)
+        .where(
+            contract_aandeel.c.contract_id == contract_id,
+            contract_aandeel.c.gemeentecode == gemeentecode,
+            contract_aandeel.c.geplaatst > 0,
+        )
+        .values(geplaatst=contract_aandeel.c.geplaatst - 1)
+    )
+
+
+async def afgewezen_door(session: AsyncSession, plaatsing_id: uuid.UUID) -> frozenset[uuid.UUID]:
+    result = await session.execute(
+        select(plaatsing_afwijzing.c.aanbieder_id).where(
+            plaatsing_afwijzing.c.plaatsing_id == plaatsing_id
+        )
+    )
+    return frozenset(result.scalars().all())
+
+
+@dataclass(frozen=True)
+class Uren:
+    aanwezig: Decimal
+    geoorloofd_afwezig: Decimal
+    ongeoorloofd_afwezig: Decimal
+
+
+async def uren_van(session: AsyncSession, plaatsing_id: uuid.UUID) -> Uren:
+    afwezig = aanwezigheid.c.afwezig_uren
+    result = await session.execute(
+        select(
+            func.coalesce(func.sum(aanwezigheid.c.aanwezig_uren), 0),
+            func.coalesce(func.sum(afwezig).filter(aanwezigheid.c.afwezigheid == "geoorloofd"), 0),
+            func.coalesce(
+                func.sum(afwezig).filter(aanwezigheid.c.afwezigheid == "ongeoorloofd"), 0
+            ),
+        ).where(aanwezigheid.c.plaatsing_id == plaatsing_id)
+    )
+    aanwezig, geoorloofd, ongeoorloofd = result.one()
+    # SQLite sums NUMERIC as float; through str the hours stay exact to the cent.
+    return Uren(*(Decimal(str(uren)) for uren in (aanwezig, geoorloofd, ongeoorloofd)))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     Column,
@@ -8,6 +9,8 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    Numeric,
+    PrimaryKeyConstraint,
     String,
     Table,
     UniqueConstraint,
@@ -57,6 +60,8 @@ aanbieder = Table(
     Column("naam", String(200), nullable=False),
     # NULL: no keurmerk, as for a taalschakel institution under Inspectie oversight.
     Column("keurmerk_status", String(20), nullable=True),
+    Column("keurmerk_nummer", String(30), nullable=True),
+    Column("keurmerk_geldig_van", Date, nullable=True),
     Column("keurmerk_geldig_tot", Date, nullable=True),
     Column("taalschakel", Boolean, nullable=False, default=False, server_default=false()),
     CheckConstraint(
@@ -81,9 +86,12 @@ contract = Table(
     Column("capaciteit", Integer, nullable=False),
     Column("geplaatst", Integer, nullable=False, default=0, server_default="0"),
     Column("prijs_eenheid", String(10), nullable=False),
+    # Euros per price unit; NULL while the amounts are not entered yet.
+    Column("prijs_bedrag", Numeric(10, 2), nullable=True),
     Column("status", String(20), nullable=False),
     Column("periode_start_date", Date, nullable=False),
     Column("periode_eind_date", Date, nullable=False),
+    Column("verlengingsopties", Integer, nullable=False, default=0, server_default="0"),
     Column("versie", Integer, nullable=False, default=1, server_default="1"),
     CheckConstraint(_LEERROUTE, name="leerroute"),
     # The claim in the allocation already never overbooks; this makes it impossible.
@@ -93,6 +101,41 @@ contract = Table(
     CheckConstraint("prijs_eenheid IN ('traject', 'uur', 'module')", name="prijs_eenheid"),
     CheckConstraint("status IN ('actief', 'opgeschort', 'beeindigd')", name="status"),
     CheckConstraint("periode_start_date <= periode_eind_date", name="periode"),
+    CheckConstraint("verlengingsopties >= 0", name="verlengingsopties"),
+)
+
+# Every version of a contract as it was agreed, including the first; the contract row is the latest.
+contract_versie = Table(
+    "contract_versie",
+    metadata,
+    Column("contract_id", Uuid, ForeignKey("contract.id"), nullable=False),
+    Column("versie", Integer, nullable=False),
+    Column("capaciteit", Integer, nullable=False),
+    Column("prijs_eenheid", String(10), nullable=False),
+    Column("prijs_bedrag", Numeric(10, 2), nullable=True),
+    Column("status", String(20), nullable=False),
+    Column("periode_start_date", Date, nullable=False),
+    Column("periode_eind_date", Date, nullable=False),
+    Column("verlengingsopties", Integer, nullable=False),
+    # JSON list of {gemeentecode, capaciteit}; empty when the capacity is shared freely.
+    Column("aandelen", JSON, nullable=False),
+    Column("toelichting", String(500), nullable=True),
+    # The token subject of whoever changed it, never a person's name.
+    Column("gewijzigd_door", String(200), nullable=False),
+    Column("gewijzigd_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("contract_id", "versie"),
+)
+
+# Optional share of a contract's capacity reserved per member gemeente.
+contract_aandeel = Table(
+    "contract_aandeel",
+    metadata,
+    Column("contract_id", Uuid, ForeignKey("contract.id"), nullable=False),
+    Column("gemeentecode", String(6), nullable=False),
+    Column("capaciteit", Integer, nullable=False),
+    Column("geplaatst", Integer, nullable=False, default=0, server_default="0"),
+    PrimaryKeyConstraint("contract_id", "gemeentecode"),
+    CheckConstraint("geplaatst >= 0 AND geplaatst <= capaciteit", name="binnen_aandeel"),
 )
 
 plaatsing = Table(
@@ -104,14 +147,88 @@ plaatsing = Table(
     Column("leerroute_besluit_id", Uuid, nullable=False),
     Column("gemeentecode", String(6), nullable=False, index=True),
     Column("leerroute", String(20), nullable=False),
+    Column("doelgroep", String(30), nullable=False, server_default="asielstatushouder"),
+    Column("aanleiding", String(30), nullable=False, server_default="leerroute-vastgesteld"),
     Column("samenwerkingsverband_id", Uuid, ForeignKey("samenwerkingsverband.id"), nullable=True),
     Column("contract_id", Uuid, ForeignKey("contract.id"), nullable=True, index=True),
     Column("aanbieder_id", Uuid, ForeignKey("aanbieder.id"), nullable=True, index=True),
     Column("status", String(20), nullable=False),
     Column("aangevraagd_at", DateTime(timezone=True), nullable=False),
+    Column("startdatum", Date, nullable=True),
+    Column("einddatum", Date, nullable=True),
+    Column("uitval_reden", String(30), nullable=True),
     UniqueConstraint("inburgeraar_id", "leerroute_besluit_id"),
     CheckConstraint(_LEERROUTE, name="leerroute"),
-    CheckConstraint("status IN ('aangevraagd', 'wachtlijst')", name="status"),
+    CheckConstraint(
+        "status IN ('wachtlijst', 'aangevraagd', 'geaccepteerd', 'gestart', 'afgerond', "
+        "'uitgevallen')",
+        name="status",
+    ),
+    CheckConstraint(
+        "aanleiding IN ('leerroute-vastgesteld', 'verzoek-gemeente')", name="aanleiding"
+    ),
+)
+
+# A provider's rejection; the placement is then re-allocated, never to this provider again.
+plaatsing_afwijzing = Table(
+    "plaatsing_afwijzing",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("plaatsing_id", Uuid, ForeignKey("plaatsing.id"), nullable=False, index=True),
+    Column("aanbieder_id", Uuid, ForeignKey("aanbieder.id"), nullable=False),
+    Column("contract_id", Uuid, ForeignKey("contract.id"), nullable=False),
+    Column("reden", String(30), nullable=False),
+    Column("toelichting", String(500), nullable=True),
+    Column("afgewezen_at", DateTime(timezone=True), nullable=False),
+)
+
+aanwezigheid = Table(
+    "aanwezigheid",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("plaatsing_id", Uuid, ForeignKey("plaatsing.id"), nullable=False),
+    Column("datum", Date, nullable=False),
+    Column("aanwezig_uren", Numeric(5, 2), nullable=False),
+    Column("afwezig_uren", Numeric(5, 2), nullable=False),
+    Column("afwezigheid", String(20), nullable=True),
+    Column("gemeld_at", DateTime(timezone=True), nullable=False),
+    # One report per lesson day, so a retried report cannot count hours twice.
+    UniqueConstraint("plaatsing_id", "datum"),
+    CheckConstraint("afwezigheid IN ('geoorloofd', 'ongeoorloofd')", name="afwezigheid"),
+)
+
+voortgangsrapportage = Table(
+    "voortgangsrapportage",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("plaatsing_id", Uuid, ForeignKey("plaatsing.id"), nullable=False, index=True),
+    Column("peildatum", Date, nullable=False),
+    Column("inzet", String(20), nullable=False),
+    Column("taalniveau", String(10), nullable=True),
+    Column("modules_afgerond", Integer, nullable=False, default=0, server_default="0"),
+    Column("gemeld_at", DateTime(timezone=True), nullable=False),
+)
+
+examenresultaat = Table(
+    "examenresultaat",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("plaatsing_id", Uuid, ForeignKey("plaatsing.id"), nullable=False, index=True),
+    Column("onderdeel", String(20), nullable=False),
+    Column("examendatum", Date, nullable=False),
+    Column("niveau", String(10), nullable=False),
+    Column("behaald", Boolean, nullable=False),
+    Column("gemeld_at", DateTime(timezone=True), nullable=False),
+)
+
+# A milestone row is written once, so its event is published once even under concurrent reports.
+urenmijlpaal = Table(
+    "urenmijlpaal",
+    metadata,
+    Column("plaatsing_id", Uuid, ForeignKey("plaatsing.id"), nullable=False),
+    Column("mijlpaal", Integer, nullable=False),
+    Column("bereikt_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("plaatsing_id", "mijlpaal"),
 )
 
 outbox_message = outbox_table(metadata)

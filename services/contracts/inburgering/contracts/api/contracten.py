@@ -1,12 +1,22 @@
 from __future__ import annotations
 
 from typing import Annotated
+from uuid import UUID
 
 from fastapi import APIRouter, Query
+from sqlalchemy.engine import RowMapping
 
 from inburgering.contracts import handlers
-from inburgering.contracts.api.dependencies import contract_inzage
-from inburgering.contracts.api.schemas import ContractRead
+from inburgering.contracts.api.dependencies import RegelsDep, contract_inzage, regio_inzage
+from inburgering.contracts.api.schemas import (
+    Aandeel,
+    ContractRead,
+    ContractUpdate,
+    ContractVersieRead,
+)
+from inburgering.contracts.domain.contractversie import Wijziging
+from inburgering.contracts.handlers import contractwijziging
+from inburgering.contracts.handlers.contracten import geef_contract
 from inburgering.shared.auth import CurrentPrincipal
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
@@ -30,16 +40,102 @@ async def lijst_contracten(
     inzage = contract_inzage(principal)
     async with uow:
         rows = await handlers.lijst_contracten(uow, inzage, limit=limit, offset=offset)
+    return [contract_read(row) for row in rows]
+
+
+def contract_read(row: RowMapping) -> ContractRead:
+    return ContractRead(
+        id=row["id"],
+        samenwerkingsverband_id=row["samenwerkingsverband_id"],
+        aanbieder_kvk=row["aanbieder_kvk"],
+        leerroute=row["leerroute"],
+        capaciteit=row["capaciteit"],
+        geplaatst=row["geplaatst"],
+        prijs_eenheid=row["prijs_eenheid"],
+        prijs_bedrag=row["prijs_bedrag"],
+        status=row["status"],
+        versie=row["versie"],
+    )
+
+
+@router.get(
+    "/{contract_id}",
+    response_model=ContractRead,
+    responses=problem_responses(400, 401, 403, 404),
+)
+async def geef_een_contract(
+    contract_id: UUID, principal: CurrentPrincipal, uow: UowDep
+) -> ContractRead:
+    """Eén contract van een samenwerkingsverband dat de regio trekt, of van de aanbieder zelf."""
+    inzage = contract_inzage(principal)
+    async with uow:
+        return contract_read(await geef_contract(uow, contract_id, inzage))
+
+
+@router.patch(
+    "/{contract_id}",
+    response_model=ContractRead,
+    responses=problem_responses(400, 401, 403, 404, 409),
+)
+async def wijzig_contract(
+    contract_id: UUID,
+    body: ContractUpdate,
+    principal: CurrentPrincipal,
+    uow: UowDep,
+    regels: RegelsDep,
+) -> ContractRead:
+    """Wijzig de voorwaarden van een contract (rol regio, als trekker van het
+    samenwerkingsverband); de vorige voorwaarden blijven als versie bewaard."""
+    inzage = regio_inzage(principal)
+    wijziging = Wijziging(
+        capaciteit=body.capaciteit,
+        prijs_bedrag=body.prijs_bedrag,
+        status=body.status,
+        periode_eind=body.periode_eind,
+        verlengingsopties=body.verlengingsopties,
+        aandelen=(
+            None if body.aandelen is None else {a.gemeentecode: a.capaciteit for a in body.aandelen}
+        ),
+    )
+    async with uow:
+        await contractwijziging.wijzig_contract(
+            uow,
+            contract_id,
+            inzage,
+            wijziging,
+            door=principal.subject,
+            toelichting=body.toelichting,
+            regels=regels,
+        )
+    async with uow:
+        return contract_read(await geef_contract(uow, contract_id, inzage))
+
+
+@router.get(
+    "/{contract_id}/versies",
+    response_model=list[ContractVersieRead],
+    responses=problem_responses(400, 401, 403, 404),
+)
+async def lijst_versies(
+    contract_id: UUID, principal: CurrentPrincipal, uow: UowDep
+) -> list[ContractVersieRead]:
+    """Alle versies van de voorwaarden van een contract, oudste eerst."""
+    inzage = contract_inzage(principal)
+    async with uow:
+        rows = await contractwijziging.lijst_versies(uow, contract_id, inzage)
     return [
-        ContractRead(
-            id=row["id"],
-            samenwerkingsverband_id=row["samenwerkingsverband_id"],
-            aanbieder_kvk=row["aanbieder_kvk"],
-            leerroute=row["leerroute"],
+        ContractVersieRead(
+            versie=row["versie"],
             capaciteit=row["capaciteit"],
-            geplaatst=row["geplaatst"],
             prijs_eenheid=row["prijs_eenheid"],
+            prijs_bedrag=row["prijs_bedrag"],
             status=row["status"],
+            periode_start=row["periode_start_date"],
+            periode_eind=row["periode_eind_date"],
+            verlengingsopties=row["verlengingsopties"],
+            aandelen=[Aandeel(**a) for a in row["aandelen"]],
+            toelichting=row["toelichting"],
+            gewijzigd_op=row["gewijzigd_at"],
         )
         for row in rows
     ]

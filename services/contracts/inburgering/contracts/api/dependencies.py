@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from fastapi import Depends, Request
+
 from inburgering.contracts.domain.errors import GeenKvkNummer
-from inburgering.contracts.domain.inzage import AanbiederInzage, GemeenteInzage, RegioInzage
+from inburgering.contracts.domain.inzage import (
+    AanbiederInzage,
+    BeheerInzage,
+    GemeenteInzage,
+    RegioInzage,
+)
+from inburgering.contracts.handlers.toewijzing import Toewijzingsregels
 from inburgering.shared.auth import Principal, Rol
 
 
@@ -11,6 +21,12 @@ def aanbieder_inzage(principal: Principal) -> AanbiederInzage:
     if not principal.kvk:
         raise GeenKvkNummer("Een aanbieder handelt alleen namens zijn eigen KvK-nummer.")
     return AanbiederInzage(principal.kvk)
+
+
+def portaal_inzage(principal: Principal) -> AanbiederInzage:
+    """Only the provider itself reports about its placements."""
+    principal.require(Rol.AANBIEDER)
+    return aanbieder_inzage(principal)
 
 
 def plaatsing_inzage(principal: Principal) -> GemeenteInzage | AanbiederInzage:
@@ -25,3 +41,29 @@ def contract_inzage(principal: Principal) -> RegioInzage | AanbiederInzage:
     if principal.rol is Rol.AANBIEDER:
         return aanbieder_inzage(principal)
     return RegioInzage(principal.gemeentecodes)
+
+
+def regio_inzage(principal: Principal) -> RegioInzage:
+    principal.require(Rol.REGIO)
+    return RegioInzage(principal.gemeentecodes)
+
+
+def aanbieder_beheer_inzage(principal: Principal) -> BeheerInzage | RegioInzage:
+    """Who may change a keurmerk: beheer, or a lead gemeente for providers it contracted."""
+    principal.require(Rol.BEHEER, Rol.REGIO)
+    if principal.rol is Rol.BEHEER:
+        return BeheerInzage()
+    return RegioInzage(principal.gemeentecodes)
+
+
+def aanbieder_lees_inzage(principal: Principal) -> AanbiederInzage | BeheerInzage | RegioInzage:
+    if principal.rol is Rol.AANBIEDER:
+        return aanbieder_inzage(principal)
+    return aanbieder_beheer_inzage(principal)
+
+
+def _regels(request: Request) -> Toewijzingsregels:
+    return request.app.state.toewijzingsregels
+
+
+RegelsDep = Annotated[Toewijzingsregels, Depends(_regels)]

@@ -3,12 +3,12 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from sqlalchemy.engine import RowMapping
 
 from inburgering.contracts import handlers
-from inburgering.contracts.api.dependencies import plaatsing_inzage
-from inburgering.contracts.api.schemas import PlaatsingRead
+from inburgering.contracts.api.dependencies import RegelsDep, plaatsing_inzage
+from inburgering.contracts.api.schemas import PlaatsingCreate, PlaatsingRead, UrenRead
 from inburgering.shared.auth import CurrentPrincipal
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
@@ -16,17 +16,50 @@ from inburgering.shared.http.schemas import UowDep
 router = APIRouter(prefix="/plaatsingen", tags=["Plaatsingen"])
 
 
-def _read(row: RowMapping) -> PlaatsingRead:
+def plaatsing_read(row: RowMapping) -> PlaatsingRead:
     return PlaatsingRead(
         id=row["id"],
         inburgeraar_id=row["inburgeraar_id"],
         gemeentecode=row["gemeentecode"],
         leerroute=row["leerroute"],
+        doelgroep=row["doelgroep"],
         contract_id=row["contract_id"],
         aanbieder_kvk=row["aanbieder_kvk"],
         status=row["status"],
         aangevraagd_op=row["aangevraagd_at"],
+        startdatum=row["startdatum"],
+        einddatum=row["einddatum"],
     )
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=PlaatsingRead,
+    responses=problem_responses(400, 401, 403, 409),
+)
+async def vraag_plaatsing_aan(
+    body: PlaatsingCreate,
+    principal: CurrentPrincipal,
+    uow: UowDep,
+    regels: RegelsDep,
+    response: Response,
+) -> PlaatsingRead:
+    """Regel een cursus voor een gezinsmigrant van de eigen gemeente; de plaatsing gaat naar
+    een contract met ruimte, of op de wachtlijst."""
+    principal.require_gemeente(body.gemeentecode)
+    command = handlers.VraagPlaatsingAan(
+        inburgeraar_id=body.inburgeraar_id,
+        leerroute_besluit_id=body.leerroute_besluit_id,
+        gemeentecode=body.gemeentecode,
+        leerroute=body.leerroute,
+        doelgroep=body.doelgroep,
+    )
+    async with uow:
+        plaatsing_id = await handlers.vraag_plaatsing_aan_op_verzoek(uow, command, regels)
+        row = await handlers.geef_plaatsing(uow, plaatsing_id, plaatsing_inzage(principal))
+    response.headers["Location"] = f"/v1/plaatsingen/{plaatsing_id}"
+    return plaatsing_read(row)
 
 
 @router.get(
@@ -48,7 +81,7 @@ async def lijst_plaatsingen(
         rows = await handlers.lijst_plaatsingen(
             uow, inzage, inburgeraar_id=inburgeraar_id, limit=limit, offset=offset
         )
-    return [_read(row) for row in rows]
+    return [plaatsing_read(row) for row in rows]
 
 
 @router.get(
@@ -64,4 +97,23 @@ async def geef_plaatsing(
     inzage = plaatsing_inzage(principal)
     async with uow:
         row = await handlers.geef_plaatsing(uow, plaatsing_id, inzage)
-    return _read(row)
+    return plaatsing_read(row)
+
+
+@router.get(
+    "/{plaatsing_id}/uren",
+    response_model=UrenRead,
+    responses=problem_responses(400, 401, 403, 404),
+)
+async def geef_uren(plaatsing_id: UUID, principal: CurrentPrincipal, uow: UowDep) -> UrenRead:
+    """Gemelde uren en bereikte urenmijlpalen van een plaatsing van de eigen gemeente of bij
+    de eigen organisatie."""
+    inzage = plaatsing_inzage(principal)
+    async with uow:
+        uren, mijlpalen = await handlers.geef_uren(uow, plaatsing_id, inzage)
+    return UrenRead(
+        uren_aanwezig=float(uren.aanwezig),
+        uren_geoorloofd_afwezig=float(uren.geoorloofd_afwezig),
+        uren_ongeoorloofd_afwezig=float(uren.ongeoorloofd_afwezig),
+        mijlpalen=mijlpalen,
+    )

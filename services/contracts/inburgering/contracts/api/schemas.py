@@ -1,12 +1,28 @@
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from uuid import UUID
 
 from pydantic import Field
 
-from inburgering.contracts.domain.model import ContractStatus, PlaatsingStatus, PrijsEenheid
-from inburgering.shared.events.vocabulary import Leerroute
+from inburgering.contracts.domain.meldingen import (
+    Afwezigheid,
+    AfwijzingsReden,
+    Examenonderdeel,
+    Inzet,
+    UitvalReden,
+)
+from inburgering.contracts.domain.model import (
+    ContractStatus,
+    KeurmerkStatus,
+    PlaatsingStatus,
+    PrijsEenheid,
+)
+from inburgering.shared.events.vocabulary import Doelgroep, Gemeentecode, Leerroute
 from inburgering.shared.http.schemas import ApiModel, Tijdstip
+
+_ERK = r"^(A0|A1|A2|B1|B2|C1|C2)$"
 
 
 class PlaatsingRead(ApiModel):
@@ -14,12 +30,84 @@ class PlaatsingRead(ApiModel):
     inburgeraar_id: UUID
     gemeentecode: str
     leerroute: Leerroute
+    doelgroep: Doelgroep
     contract_id: UUID | None = Field(description="Leeg zolang de plaatsing op de wachtlijst staat")
     aanbieder_kvk: str | None = Field(
         description="KvK-nummer van de aanbieder; leeg op de wachtlijst"
     )
     status: PlaatsingStatus
     aangevraagd_op: Tijdstip
+    startdatum: date | None = Field(description="Door de aanbieder gemelde start")
+    einddatum: date | None = Field(description="Datum van afronding of uitval")
+
+
+class PlaatsingCreate(ApiModel):
+    """Verzoek van de gemeente om een cursus te regelen voor een gezinsmigrant."""
+
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    leerroute: Leerroute
+    doelgroep: Doelgroep = Field(
+        description="Alleen gezinsmigrant; asielstatushouders worden "
+        "automatisch geplaatst na het vaststellen van de leerroute"
+    )
+    leerroute_besluit_id: UUID = Field(
+        description="Id van het leerrouteadvies dat is vastgesteld; één plaatsing per besluit"
+    )
+
+
+class AfwijzingCreate(ApiModel):
+    reden: AfwijzingsReden
+    toelichting: str | None = Field(
+        None, max_length=500, description="Zonder persoonsgegevens of gezondheidsinformatie"
+    )
+
+
+class StartCreate(ApiModel):
+    startdatum: date
+
+
+class AanwezigheidCreate(ApiModel):
+    datum: date = Field(description="De lesdag")
+    aanwezig_uren: Decimal = Field(ge=0, le=24, decimal_places=2)
+    afwezig_uren: Decimal = Field(Decimal(0), ge=0, le=24, decimal_places=2)
+    afwezigheid: Afwezigheid | None = Field(
+        None, description="Verplicht bij afwezige uren: geoorloofd of ongeoorloofd"
+    )
+
+
+class UrenRead(ApiModel):
+    uren_aanwezig: float
+    uren_geoorloofd_afwezig: float
+    uren_ongeoorloofd_afwezig: float
+    mijlpalen: list[int] = Field(description="Bereikte urenmijlpalen (400, 600, 800)")
+
+
+class VoortgangCreate(ApiModel):
+    peildatum: date
+    inzet: Inzet
+    taalniveau: str | None = Field(None, pattern=_ERK, description="Bereikt ERK-niveau, bv. A2")
+    modules_afgerond: int = Field(0, ge=0, le=100, description="Sinds de vorige rapportage")
+
+
+class ExamenresultaatCreate(ApiModel):
+    onderdeel: Examenonderdeel
+    examendatum: date
+    niveau: str = Field(pattern=_ERK, description="ERK-niveau van het examen, bv. B1")
+    behaald: bool
+
+
+class Gemeld(ApiModel):
+    id: UUID
+
+
+class AfrondingCreate(ApiModel):
+    einddatum: date
+
+
+class UitvalCreate(ApiModel):
+    einddatum: date
+    reden: UitvalReden
 
 
 class SamenwerkingsverbandRead(ApiModel):
@@ -40,4 +128,108 @@ class ContractRead(ApiModel):
     capaciteit: int
     geplaatst: int
     prijs_eenheid: PrijsEenheid
+    prijs_bedrag: Decimal | None = Field(description="Euro per prijseenheid")
     status: ContractStatus
+    versie: int
+
+
+class KeurmerkRead(ApiModel):
+    status: KeurmerkStatus
+    nummer: str | None
+    geldig_van: date | None
+    geldig_tot: date | None
+
+
+class AanbiederRead(ApiModel):
+    kvk: str
+    naam: str
+    keurmerk: KeurmerkRead | None = Field(
+        description="Blik op Werk Keurmerk Inburgeren; leeg zonder keurmerk (taalschakel)"
+    )
+    taalschakel: bool = Field(description="Erkend voor het taalschakeltraject (onderwijsroute)")
+
+
+class KeurmerkUpdate(ApiModel):
+    status: KeurmerkStatus
+    nummer: str | None = Field(None, max_length=30)
+    geldig_van: date | None = None
+    geldig_tot: date | None = None
+
+
+class Aandeel(ApiModel):
+    gemeentecode: Gemeentecode
+    capaciteit: int = Field(ge=0)
+
+
+class ContractUpdate(ApiModel):
+    """Alleen de genoemde voorwaarden veranderen; elke wijziging wordt een nieuwe versie."""
+
+    capaciteit: int | None = Field(None, ge=0)
+    prijs_bedrag: Decimal | None = Field(None, ge=0, decimal_places=2)
+    status: ContractStatus | None = None
+    periode_eind: date | None = Field(None, description="Bv. na het lichten van een verlenging")
+    verlengingsopties: int | None = Field(None, ge=0)
+    aandelen: list[Aandeel] | None = Field(
+        None, description="Capaciteit per gemeente; een lege lijst heft de aandelen op"
+    )
+    toelichting: str | None = Field(None, max_length=500)
+
+
+class ContractVersieRead(ApiModel):
+    versie: int
+    capaciteit: int
+    prijs_eenheid: PrijsEenheid
+    prijs_bedrag: Decimal | None
+    status: ContractStatus
+    periode_start: date
+    periode_eind: date
+    verlengingsopties: int
+    aandelen: list[Aandeel]
+    toelichting: str | None
+    gewijzigd_op: Tijdstip
+
+
+class GemeenteAantal(ApiModel):
+    gemeentecode: str
+    plaatsingen: int
+
+
+class BenuttingRead(ApiModel):
+    contract_id: UUID
+    samenwerkingsverband_id: UUID
+    aanbieder_kvk: str
+    leerroute: Leerroute
+    capaciteit: int
+    geplaatst: int = Field(description="Bezette plaatsen nu")
+    bezetting_procent: float
+    plaatsingen_in_periode: int
+    per_gemeente: list[GemeenteAantal] = Field(description="Plaatsingen in de periode")
+
+
+class UitgavenContract(ApiModel):
+    contract_id: UUID
+    aanbieder_kvk: str
+    leerroute: Leerroute
+    prijs_eenheid: PrijsEenheid
+    prijs_bedrag: Decimal | None
+    eenheden: Decimal = Field(description="Gestarte trajecten, aanwezige uren of modules")
+    bedrag: Decimal
+
+
+class UitgavenEenheid(ApiModel):
+    prijs_eenheid: PrijsEenheid
+    eenheden: Decimal
+    bedrag: Decimal
+
+
+class UitgavenRead(ApiModel):
+    per_prijs_eenheid: list[UitgavenEenheid]
+    per_contract: list[UitgavenContract]
+
+
+class WachtlijstRead(ApiModel):
+    samenwerkingsverband_id: UUID
+    gemeentecode: str
+    leerroute: Leerroute
+    aantal: int
+    langst_wachtend_sinds: Tijdstip

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from uuid import UUID
 
 from inburgering.contracts.domain.model import Contract, ContractStatus, Samenwerkingsverband
 from inburgering.shared.events.vocabulary import Doelgroep, Leerroute
@@ -24,6 +25,8 @@ class Aanvraag:
     leerroute: Leerroute
     doelgroep: Doelgroep
     peildatum: date
+    # Providers that already rejected this placement are not asked again.
+    uitgesloten_aanbieders: frozenset[UUID] = field(default_factory=frozenset)
 
 
 def komt_in_aanmerking(contract: Contract, aanvraag: Aanvraag) -> bool:
@@ -36,6 +39,7 @@ def komt_in_aanmerking(contract: Contract, aanvraag: Aanvraag) -> bool:
             aanvraag.gemeentecode, aanvraag.leerroute, aanvraag.peildatum
         )
         and contract.aanbieder.mag_leveren(aanvraag.leerroute, aanvraag.peildatum)
+        and contract.aanbieder.id not in aanvraag.uitgesloten_aanbieders
         and contract.vrije_plaatsen > 0
     )
 

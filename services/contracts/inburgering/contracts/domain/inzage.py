@@ -22,3 +22,8 @@ class RegioInzage:
 @dataclass(frozen=True)
 class AanbiederInzage:
     kvk: str
+
+
+@dataclass(frozen=True)
+class BeheerInzage:
+    """Functional management of the platform: every aanbieder."""

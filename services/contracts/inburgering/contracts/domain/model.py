@@ -32,8 +32,30 @@ class PrijsEenheid(StrEnum):
 
 
 class PlaatsingStatus(StrEnum):
-    AANGEVRAAGD = "aangevraagd"
     WACHTLIJST = "wachtlijst"
+    AANGEVRAAGD = "aangevraagd"
+    GEACCEPTEERD = "geaccepteerd"
+    GESTART = "gestart"
+    AFGEROND = "afgerond"
+    UITGEVALLEN = "uitgevallen"
+
+
+class Aanleiding(StrEnum):
+    """Why a placement exists: the gemeente must offer asielstatushouders a course ([Wi] 16.1);
+    for a gezinsmigrant it only arranges one on request."""
+
+    LEERROUTE_VASTGESTELD = "leerroute-vastgesteld"
+    VERZOEK_GEMEENTE = "verzoek-gemeente"
+
+
+def mag_op_verzoek_geplaatst_worden(doelgroep: Doelgroep) -> bool:
+    """Asielstatushouders are placed automatically from the leerroute decision; a gezinsmigrant
+    pays and chooses, but the gemeente may still arrange the course."""
+    return doelgroep is Doelgroep.GEZINSMIGRANT
+
+
+def plaatst_automatisch(doelgroep: Doelgroep) -> bool:
+    return doelgroep is Doelgroep.ASIELSTATUSHOUDER
 
 
 @dataclass(frozen=True)
@@ -65,6 +87,10 @@ class Aanbieder:
         if leerroute is Leerroute.ONDERWIJSROUTE:
             return self.taalschakel
         return self.heeft_geldig_keurmerk(peildatum)
+
+    def is_erkend(self, peildatum: date) -> bool:
+        """Hours count as course hours at a recognised institution: keurmerk or taalschakel."""
+        return self.taalschakel or self.heeft_geldig_keurmerk(peildatum)
 
 
 @dataclass(frozen=True)

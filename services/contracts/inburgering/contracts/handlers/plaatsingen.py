@@ -7,7 +7,8 @@ import uuid
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.engine import RowMapping
 
-from inburgering.contracts.adapters.tables import aanbieder, plaatsing
+from inburgering.contracts.adapters import repository
+from inburgering.contracts.adapters.tables import aanbieder, plaatsing, urenmijlpaal
 from inburgering.contracts.domain.errors import PlaatsingNietGevonden
 from inburgering.contracts.domain.inzage import AanbiederInzage, GemeenteInzage
 from inburgering.shared.persistence import UnitOfWork
@@ -19,10 +20,13 @@ def _plaatsingen() -> Select:
         plaatsing.c.inburgeraar_id,
         plaatsing.c.gemeentecode,
         plaatsing.c.leerroute,
+        plaatsing.c.doelgroep,
         plaatsing.c.contract_id,
         aanbieder.c.kvk.label("aanbieder_kvk"),
         plaatsing.c.status,
         plaatsing.c.aangevraagd_at,
+        plaatsing.c.startdatum,
+        plaatsing.c.einddatum,
     ).select_from(plaatsing.outerjoin(aanbieder, aanbieder.c.id == plaatsing.c.aanbieder_id))
 
 
@@ -60,3 +64,17 @@ async def geef_plaatsing(
     if row is None:
         raise PlaatsingNietGevonden(f"Plaatsing {plaatsing_id} bestaat niet.")
     return row
+
+
+async def geef_uren(
+    uow: UnitOfWork, plaatsing_id: uuid.UUID, inzage: GemeenteInzage | AanbiederInzage
+) -> tuple[repository.Uren, list[int]]:
+    """Attendance totals and milestones reached, for the provider and the placing gemeente."""
+    await geef_plaatsing(uow, plaatsing_id, inzage)
+    uren = await repository.uren_van(uow.session, plaatsing_id)
+    mijlpalen = await uow.session.execute(
+        select(urenmijlpaal.c.mijlpaal)
+        .where(urenmijlpaal.c.plaatsing_id == plaatsing_id)
+        .order_by(urenmijlpaal.c.mijlpaal)
+    )
+    return uren, list(mijlpalen.scalars().all())

@@ -1,32 +1,30 @@
-"""Reaction to a decided leerroute: request a placement at a contracted provider, or wait."""
+"""A placement is requested: for an asielstatushouder when the leerroute is decided, for a
+gezinsmigrant when the gemeente asks for one."""
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 import structlog
-from sqlalchemy import update
 
 from inburgering.contracts.adapters import repository
 from inburgering.contracts.adapters.tables import plaatsing
-from inburgering.contracts.domain.allocatie import (
-    Aanvraag,
-    Allocatiebeleid,
-    rangschik,
-    verantwoordelijk_verband,
+from inburgering.contracts.domain.errors import GeenPlaatsingOpVerzoek, PlaatsingBestaatAl
+from inburgering.contracts.domain.model import (
+    Aanleiding,
+    PlaatsingStatus,
+    mag_op_verzoek_geplaatst_worden,
+    plaatst_automatisch,
 )
-from inburgering.contracts.domain.model import PlaatsingStatus
-from inburgering.shared.events.contracts import CapaciteitUitgeput, PlaatsingAangevraagd
+from inburgering.contracts.handlers.toewijzing import TePlaatsen, Toewijzingsregels, wijs_toe
 from inburgering.shared.events.routes import LeerrouteVastgesteld
+from inburgering.shared.events.vocabulary import Doelgroep, Leerroute
 from inburgering.shared.messaging import Envelope
 from inburgering.shared.persistence import UnitOfWork
 
 log = structlog.get_logger(__name__)
-
-# Contract periods and keurmerk validity are Dutch calendar dates.
-_NL = ZoneInfo("Europe/Amsterdam")
 
 
 async def when_leerroute_vastgesteld_vraag_plaatsing_aan(
@@ -34,87 +32,102 @@ async def when_leerroute_vastgesteld_vraag_plaatsing_aan(
     event: LeerrouteVastgesteld,
     envelope: Envelope,
     *,
-    beleid: Allocatiebeleid = Allocatiebeleid.LAAGSTE_BEZETTING,
+    regels: Toewijzingsregels | None = None,
 ) -> None:
-    """One placement per leerroute decision; the caller commits.
+    """One placement per leerroute decision of an asielstatushouder; the caller commits.
 
-    Every doelgroep gets a placement for now. Wi2021 obliges the gemeente to offer a course
-    only to asielstatushouders ([Wi] 16.1); gezinsmigranten and overige migranten choose and
-    pay themselves. Restricting placements to asielstatushouders is still to be built.
+    The gemeente must offer asielstatushouders a course ([Wi] 16.1); gezinsmigranten and
+    overige migranten choose and pay themselves, so their decisions place nobody here.
+    """
+    if not plaatst_automatisch(event.doelgroep):
+        log.info("plaatsing.niet_automatisch", doelgroep=str(event.doelgroep))
+        return
+    nieuw = await _registreer(
+        uow,
+        inburgeraar_id=event.inburgeraar_id,
+        leerroute_besluit_id=event.advies_id,
+        gemeentecode=event.gemeentecode,
+        leerroute=event.leerroute,
+        doelgroep=event.doelgroep,
+        aanleiding=Aanleiding.LEERROUTE_VASTGESTELD,
+    )
+    if nieuw is None:
+        log.info("plaatsing.al_aangevraagd", event_id=envelope.id)
+        return
+    await wijs_toe(uow, nieuw, regels or Toewijzingsregels())
+
+
+@dataclass(frozen=True)
+class VraagPlaatsingAan:
+    inburgeraar_id: uuid.UUID
+    leerroute_besluit_id: uuid.UUID
+    gemeentecode: str
+    leerroute: Leerroute
+    doelgroep: Doelgroep
+
+
+async def vraag_plaatsing_aan_op_verzoek(
+    uow: UnitOfWork, command: VraagPlaatsingAan, regels: Toewijzingsregels
+) -> uuid.UUID:
+    """The gemeente arranges a course for a gezinsmigrant; commits and returns the placement."""
+    if not mag_op_verzoek_geplaatst_worden(command.doelgroep):
+        raise GeenPlaatsingOpVerzoek(
+            f"Een plaatsing op verzoek is er alleen voor gezinsmigranten, niet voor "
+            f"'{command.doelgroep}'; asielstatushouders worden geplaatst zodra de leerroute "
+            "is vastgesteld."
+        )
+    nieuw = await _registreer(
+        uow,
+        inburgeraar_id=command.inburgeraar_id,
+        leerroute_besluit_id=command.leerroute_besluit_id,
+        gemeentecode=command.gemeentecode,
+        leerroute=command.leerroute,
+        doelgroep=command.doelgroep,
+        aanleiding=Aanleiding.VERZOEK_GEMEENTE,
+    )
+    if nieuw is None:
+        raise PlaatsingBestaatAl(
+            f"Voor leerroutebesluit {command.leerroute_besluit_id} is al een plaatsing."
+        )
+    await wijs_toe(uow, nieuw, regels)
+    await uow.commit()
+    return nieuw.id
+
+
+async def _registreer(
+    uow: UnitOfWork,
+    *,
+    inburgeraar_id: uuid.UUID,
+    leerroute_besluit_id: uuid.UUID,
+    gemeentecode: str,
+    leerroute: Leerroute,
+    doelgroep: Doelgroep,
+    aanleiding: Aanleiding,
+) -> TePlaatsen | None:
+    """Record the placement as waiting, or None when this decision already has one.
+
+    Recorded first, so that a second delivery of the same decision, even a concurrent one,
+    finds the unique key taken and changes nothing (and claims no capacity).
     """
     session = uow.session
-    nu = datetime.now(UTC)
     plaatsing_id = uuid.uuid4()
-    # Recorded first, so that a second delivery of the same decision, even a concurrent one,
-    # finds the unique key taken and changes nothing (and claims no capacity).
     nieuw = await session.execute(
         repository.insert_ignoring_conflicts(
             session,
             plaatsing,
             {
                 "id": plaatsing_id,
-                "inburgeraar_id": event.inburgeraar_id,
-                "leerroute_besluit_id": event.advies_id,
-                "gemeentecode": event.gemeentecode,
-                "leerroute": event.leerroute,
+                "inburgeraar_id": inburgeraar_id,
+                "leerroute_besluit_id": leerroute_besluit_id,
+                "gemeentecode": gemeentecode,
+                "leerroute": leerroute,
+                "doelgroep": doelgroep,
+                "aanleiding": aanleiding,
                 "status": PlaatsingStatus.WACHTLIJST,
-                "aangevraagd_at": nu,
+                "aangevraagd_at": datetime.now(UTC),
             },
         )
     )
     if nieuw.rowcount != 1:
-        log.info("plaatsing.al_aangevraagd", event_id=envelope.id)
-        return
-
-    aanvraag = Aanvraag(
-        gemeentecode=event.gemeentecode,
-        leerroute=event.leerroute,
-        doelgroep=event.doelgroep,
-        peildatum=nu.astimezone(_NL).date(),
-    )
-    verbanden = await repository.verbanden_met_lid(session, event.gemeentecode, event.leerroute)
-    contracten = await repository.actieve_contracten_van(session, verbanden)
-    for contract in rangschik(contracten, aanvraag, beleid):
-        # The ranking saw a snapshot; the claim decides. Lost races fall through to the next.
-        if not await repository.claim_plaats(session, contract.id):
-            continue
-        await _zet(
-            uow,
-            plaatsing_id,
-            status=PlaatsingStatus.AANGEVRAAGD,
-            samenwerkingsverband_id=contract.samenwerkingsverband.id,
-            contract_id=contract.id,
-            aanbieder_id=contract.aanbieder.id,
-        )
-        await uow.publish(
-            PlaatsingAangevraagd(
-                plaatsing_id=plaatsing_id,
-                inburgeraar_id=event.inburgeraar_id,
-                gemeentecode=event.gemeentecode,
-                leerroute=event.leerroute,
-                contract_id=contract.id,
-                aanbieder_kvk=contract.aanbieder.kvk,
-            )
-        )
-        return
-
-    verband = verantwoordelijk_verband(verbanden, aanvraag)
-    if verband is not None:
-        await _zet(uow, plaatsing_id, samenwerkingsverband_id=verband.id)
-    await uow.publish(
-        CapaciteitUitgeput(
-            plaatsing_id=plaatsing_id,
-            inburgeraar_id=event.inburgeraar_id,
-            gemeentecode=event.gemeentecode,
-            leerroute=event.leerroute,
-            samenwerkingsverband_id=verband.id if verband else None,
-            lead_gemeentecode=verband.lead_gemeentecode if verband else None,
-        )
-    )
-    log.info("plaatsing.wachtlijst", leerroute=str(event.leerroute), gedekt=verband is not None)
-
-
-async def _zet(uow: UnitOfWork, plaatsing_id: uuid.UUID, **values: object) -> None:
-    await uow.session.execute(
-        update(plaatsing).where(plaatsing.c.id == plaatsing_id).values(**values)
-    )
+        return None
+    return TePlaatsen(plaatsing_id, inburgeraar_id, gemeentecode, leerroute, doelgroep)

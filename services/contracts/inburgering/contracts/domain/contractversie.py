@@ -1,0 +1,79 @@
+"""A contract change makes a new version of its terms; the rules a change must keep. No I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+
+from inburgering.contracts.domain.errors import CapaciteitOnderBezetting, OngeldigeWijziging
+from inburgering.contracts.domain.model import ContractStatus, Periode, PrijsEenheid
+
+
+@dataclass(frozen=True)
+class Voorwaarden:
+    capaciteit: int
+    prijs_eenheid: PrijsEenheid
+    prijs_bedrag: Decimal | None
+    status: ContractStatus
+    periode: Periode
+    verlengingsopties: int
+    # Capacity reserved per member gemeente; empty when the capacity is shared freely.
+    aandelen: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Wijziging:
+    """Only the given terms change."""
+
+    capaciteit: int | None = None
+    prijs_bedrag: Decimal | None = None
+    status: ContractStatus | None = None
+    periode_eind: date | None = None
+    verlengingsopties: int | None = None
+    aandelen: Mapping[str, int] | None = None
+
+
+@dataclass(frozen=True)
+class Bezetting:
+    geplaatst: int
+    per_gemeente: Mapping[str, int]
+    leden: frozenset[str]
+
+
+def nieuwe_voorwaarden(huidig: Voorwaarden, w: Wijziging, bezetting: Bezetting) -> Voorwaarden:
+    nieuw = replace(
+        huidig,
+        capaciteit=huidig.capaciteit if w.capaciteit is None else w.capaciteit,
+        prijs_bedrag=huidig.prijs_bedrag if w.prijs_bedrag is None else w.prijs_bedrag,
+        status=w.status or huidig.status,
+        periode=Periode(huidig.periode.start, w.periode_eind or huidig.periode.eind),
+        verlengingsopties=(
+            huidig.verlengingsopties if w.verlengingsopties is None else w.verlengingsopties
+        ),
+        aandelen=huidig.aandelen if w.aandelen is None else dict(w.aandelen),
+    )
+    if nieuw == huidig:
+        raise OngeldigeWijziging("De wijziging verandert niets aan het contract.")
+    if nieuw.periode.eind < nieuw.periode.start:
+        raise OngeldigeWijziging("Het contract kan niet eindigen voor het begint.")
+    # Taken places stay taken: a contract never shrinks below what it already placed.
+    if nieuw.capaciteit < bezetting.geplaatst:
+        raise CapaciteitOnderBezetting(
+            f"Er zijn al {bezetting.geplaatst} trajecten geplaatst; "
+            f"capaciteit {nieuw.capaciteit} is te laag."
+        )
+    buiten = set(nieuw.aandelen) - bezetting.leden
+    if buiten:
+        raise OngeldigeWijziging(
+            f"Alleen leden van het samenwerkingsverband krijgen een aandeel: {sorted(buiten)}."
+        )
+    if sum(nieuw.aandelen.values()) > nieuw.capaciteit:
+        raise OngeldigeWijziging("De aandelen samen zijn groter dan de capaciteit.")
+    for code, aandeel in nieuw.aandelen.items():
+        if aandeel < bezetting.per_gemeente.get(code, 0):
+            raise CapaciteitOnderBezetting(
+                f"{code} heeft al {bezetting.per_gemeente[code]} plaatsingen op dit contract."
+            )
+    return nieuw
