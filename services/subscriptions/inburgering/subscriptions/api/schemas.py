@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from pydantic import AnyHttpUrl, ConfigDict, Field
+
+from inburgering.shared.events.vocabulary import Gemeentecode
+from inburgering.shared.http.schemas import ApiModel, Tijdstip
+from inburgering.subscriptions.domain.model import (
+    AbonnementStatus,
+    AfleveringStatus,
+    Formaat,
+    Informatie,
+)
+
+
+class AbonnementCreate(ApiModel):
+    callback_url: AnyHttpUrl = Field(description="Waar de gebeurtenissen heen gaan (POST).")
+    auth: str = Field(
+        min_length=1,
+        max_length=1000,
+        description=(
+            "Waarde van de Authorization-header die wij meesturen, bv. `Bearer abc…` "
+            "(zoals `auth` in de Notificaties API); een kaal token krijgt `Bearer ` ervoor."
+        ),
+        json_schema_extra={"writeOnly": True},
+    )
+    gemeentecode: Gemeentecode | None = Field(
+        None, description="Verplicht als de client voor meer dan één gemeente handelt."
+    )
+    types: list[str] = Field(
+        default_factory=list,
+        description="CloudEvents-types om te ontvangen; leeg betekent alle.",
+        max_length=100,
+    )
+    formaat: Formaat = Field(
+        Formaat.CLOUDEVENTS,
+        description="`cloudevents` (NL GOV webhook) of `notificaties` (VNG Notificaties API).",
+    )
+    informatie: Informatie = Field(
+        Informatie.VOLLEDIG,
+        description="`volledig` stuurt `data` mee; `arm` alleen `dataref` naar de bron-API.",
+    )
+
+
+class AbonnementRead(ApiModel):
+    id: UUID
+    gemeentecode: str
+    callback_url: str
+    types: list[str]
+    formaat: Formaat
+    informatie: Informatie
+    status: AbonnementStatus
+    beeindigd_reden: str | None
+    opeenvolgende_mislukkingen: int
+    laatst_afgeleverd_op: Tijdstip | None
+    aangemaakt_op: Tijdstip
+
+
+class AbonnementCreated(AbonnementRead):
+    hmac_sleutel: str = Field(
+        description=(
+            "Sleutel van de `webhook-signature`-header (Standard Webhooks, HMAC-SHA256 over "
+            "`webhook-id.webhook-timestamp.body`). Alleen nu getoond."
+        )
+    )
+
+
+class AfleveringRead(ApiModel):
+    id: UUID
+    abonnement_id: UUID
+    gebeurtenis_id: str = Field(description="CloudEvents `id` van de gebeurtenis")
+    type: str
+    volgnummer: int
+    status: AfleveringStatus
+    pogingen: int
+    volgende_poging_op: Tijdstip | None
+    laatste_status: int | None = Field(description="HTTP-status van de laatste poging")
+    laatste_fout: str | None
+    afgeleverd_op: Tijdstip | None
+    aangemaakt_op: Tijdstip
+
+
+class ReplayCreate(ApiModel):
+    vanaf: Tijdstip = Field(description="Alle gebeurtenissen vanaf dit moment opnieuw versturen.")
+
+
+class ReplayRead(ApiModel):
+    ingepland: int = Field(description="Aantal afleveringen dat opnieuw is ingepland")
+
+
+class CloudEventRead(ApiModel):
+    """Een CloudEvent (JSON, structured mode) met het volgnummer van de gemeente."""
+
+    model_config = ConfigDict(alias_generator=None, extra="allow")
+
+    specversion: str
+    id: str
+    source: str
+    type: str
+    time: str
+    datacontenttype: str
+    dataschema: str
+    gemeentecode: str
+    sequence: str = Field(description="Volgnummer binnen de gemeente; de cursor voor `na`.")
+    sequencetype: str
+    dataref: str
+    traceparent: str | None = None
+    data: dict[str, Any] | None = None

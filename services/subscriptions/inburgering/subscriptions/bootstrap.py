@@ -1,0 +1,50 @@
+"""The composition root of the subscriptions service."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from inburgering.shared.events.subscriptions import TOPIC
+from inburgering.shared.runtime import ServiceParts
+from inburgering.subscriptions import ingest
+from inburgering.subscriptions.adapters import tables
+from inburgering.subscriptions.adapters.webhook import WebhookClient
+from inburgering.subscriptions.api.abonnementen import router as abonnementen
+from inburgering.subscriptions.api.asyncapi import router as asyncapi
+from inburgering.subscriptions.api.gebeurtenissen import router as gebeurtenissen
+from inburgering.subscriptions.runtime import SubscriptionsRuntime, own_loops
+from inburgering.subscriptions.settings import SubscriptionsSettings
+
+VERSION = "0.1.0"
+
+
+def build_parts(
+    settings: SubscriptionsSettings | None = None, *, webhooks: WebhookClient | None = None
+) -> ServiceParts:
+    settings = settings or SubscriptionsSettings()
+    return ServiceParts(
+        settings=settings,
+        title="Inburgering Abonnementen API",
+        description=(
+            "Gebeurtenissen per gemeente: webhook-abonnementen (CloudEvents of Notificaties API), "
+            "een pull-feed met cursor en replay."
+        ),
+        version=VERSION,
+        metadata=tables.metadata,
+        outbox_table=tables.outbox_message,
+        inbox_table=tables.processed_message,
+        migrations_dir=Path(__file__).parent / "migrations",
+        routers=[abonnementen, gebeurtenissen, asyncapi],
+        handlers=ingest.registry(),
+        publishes=[TOPIC],
+        workers=[own_loops],
+        state={
+            "settings": settings,
+            "webhooks": webhooks
+            or WebhookClient(timeout_seconds=settings.delivery_timeout_seconds),
+        },
+    )
+
+
+def build_runtime(parts: ServiceParts | None = None) -> SubscriptionsRuntime:
+    return SubscriptionsRuntime(parts or build_parts())

@@ -1,0 +1,30 @@
+from inburgering.shared.http.problems import DomainError, NotFound
+
+
+class AbonnementNietGevonden(NotFound):
+    code = "abonnement-niet-gevonden"
+
+
+class AfleveringNietGevonden(NotFound):
+    code = "aflevering-niet-gevonden"
+
+
+class CallbackNietBevestigd(DomainError):
+    code = "callback-niet-bevestigd"
+    title = "De callback URL bevestigt niet dat hij gebeurtenissen wil ontvangen."
+
+
+class OnbekendType(DomainError):
+    code = "onbekend-gebeurtenistype"
+    title = "Een of meer gebeurtenistypen bestaan niet."
+
+
+class GemeenteOnduidelijk(DomainError):
+    code = "gemeentecode-vereist"
+    title = "Geef aan voor welke gemeente."
+
+
+class AbonnementBeeindigd(DomainError):
+    status = 409
+    code = "abonnement-beeindigd"
+    title = "Het abonnement is beëindigd."

@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+from aiokafka.structs import ConsumerRecord
+
+from inburgering.shared.events.base import IntegrationEvent
+from inburgering.shared.events.intake import InburgeraarAangemeld
+from inburgering.shared.events.vocabulary import Doelgroep
+from inburgering.shared.messaging import Consumer, Envelope
+from inburgering.shared.persistence.migrations import upgrade
+from inburgering.shared.testing.service import bearer
+from inburgering.subscriptions.adapters.webhook import WebhookClient
+from inburgering.subscriptions.bootstrap import build_parts
+from inburgering.subscriptions.runtime import SubscriptionsRuntime
+from inburgering.subscriptions.settings import SubscriptionsSettings
+
+EINDHOVEN = "GM0772"
+TILBURG = "GM0855"
+CALLBACK = "https://ontvanger.example/webhook"
+INTAKE_SOURCE = "urn:nld:oin:00000000000000000000:systeem:inburgering-intake"
+
+
+def _auth(*gemeentecodes: str) -> dict[str, str]:
+    # The shared dev tokens do not name this service's audience yet (see the README).
+    return bearer(
+        gemeentecodes=list(gemeentecodes or (EINDHOVEN,)), audiences=["inburgering-subscriptions"]
+    )
+
+
+@pytest.fixture
+def auth() -> Callable[..., dict[str, str]]:
+    """Headers with a gemeente token for the given gemeentecodes (default GM0772)."""
+    return _auth
+
+
+@dataclass
+class Receiver:
+    """A scripted subscriber endpoint behind the real client code (httpx MockTransport)."""
+
+    origin_allowed: bool = True
+    answers: list[httpx.Response] = field(default_factory=list)
+    received: list[httpx.Request] = field(default_factory=list)
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "OPTIONS":
+            origin = request.headers.get("WebHook-Request-Origin", "")
+            headers = {"WebHook-Allowed-Origin": origin} if self.origin_allowed else {}
+            return httpx.Response(200, headers=headers)
+        self.received.append(request)
+        return self.answers.pop(0) if self.answers else httpx.Response(204)
+
+    def bodies(self) -> list[dict[str, Any]]:
+        return [json.loads(r.content) for r in self.received]
+
+
+@pytest.fixture
+def receiver() -> Receiver:
+    return Receiver()
+
+
+@pytest.fixture
+async def runtime(postgres_url: str, receiver: Receiver) -> AsyncIterator[SubscriptionsRuntime]:
+    settings = SubscriptionsSettings(
+        database_url=postgres_url,
+        roles="api",
+        kafka_create_topics=False,
+        migrate_on_start=False,
+        delivery_backoff_seconds=0.05,
+        delivery_backoff_max_seconds=0.2,
+        alert_after_failures=3,
+    )
+    webhooks = WebhookClient(transport=httpx.MockTransport(receiver.handle))
+    runtime = SubscriptionsRuntime(build_parts(settings, webhooks=webhooks))
+    await asyncio.to_thread(upgrade, runtime.parts.migrations_dir, postgres_url)
+    yield runtime
+    await runtime.engine.dispose()
+
+
+@pytest.fixture
+async def client(runtime: SubscriptionsRuntime) -> AsyncIterator[httpx.AsyncClient]:
+    # Without the lifespan: no consumer or worker runs; tests drive them explicitly.
+    transport = httpx.ASGITransport(app=runtime.create_app())
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver/v1") as client:
+        yield client
+
+
+def _aangemeld(
+    gemeentecode: str = EINDHOVEN, inburgeraar_id: uuid.UUID | None = None
+) -> InburgeraarAangemeld:
+    return InburgeraarAangemeld(
+        inburgeraar_id=inburgeraar_id or uuid.uuid4(),
+        gemeentecode=gemeentecode,
+        doelgroep=Doelgroep.ASIELSTATUSHOUDER,
+    )
+
+
+@pytest.fixture
+def aangemeld() -> Callable[..., InburgeraarAangemeld]:
+    """An InburgeraarAangemeld event (GM0772, new inburgeraar unless given)."""
+    return _aangemeld
+
+
+Feed = Callable[..., Any]
+
+
+@pytest.fixture
+def feed(runtime: SubscriptionsRuntime) -> Feed:
+    """Hand events to the service's real consumer as Kafka records; returns their ids."""
+    consumer = Consumer(
+        runtime.consumer_name,
+        runtime.parts.handlers,
+        runtime.uow,
+        runtime.inbox,
+        dead_letters=None,  # type: ignore[arg-type]  # a dead letter would fail the test
+        max_attempts=1,
+    )
+    offsets = iter(range(1_000_000))
+
+    async def _feed(*events: IntegrationEvent, event_id: str | None = None) -> list[str]:
+        ids = []
+        for event in events:
+            envelope = Envelope(
+                id=event_id or str(uuid.uuid4()),
+                source=INTAKE_SOURCE,
+                type=event.event_type(),
+                time=datetime.now(UTC),
+                gemeentecode=event.gemeentecode,  # type: ignore[attr-defined]
+                data=event.to_data(),
+                key=event.partition_key(),
+            )
+            message = envelope.to_kafka()
+            record = ConsumerRecord(
+                topic=event.topic,
+                partition=0,
+                offset=next(offsets),
+                timestamp=0,
+                timestamp_type=0,
+                key=message.key.encode() if isinstance(message.key, str) else message.key,
+                value=message.value,
+                checksum=None,
+                serialized_key_size=0,
+                serialized_value_size=len(message.value),
+                headers=envelope.kafka_headers(message),
+            )
+            await consumer.handle(record)
+            assert consumer.dead_lettered_total == 0
+            ids.append(envelope.id)
+        return ids
+
+    return _feed
