@@ -17,6 +17,7 @@ class FlowResult:
     advies: dict[str, Any]
     plaatsing: dict[str, Any]
     verwijzing: dict[str, Any] | None
+    pip_id: str | None = None
 
 
 async def register_with_intake(

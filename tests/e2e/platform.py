@@ -17,6 +17,16 @@ from inburgering.shared.testing.broker import free_port
 T = TypeVar("T")
 
 
+# Shorter waits than production so the tests need not sit out a backoff.
+FAST = {
+    "subscriptions": {
+        "SUBSCRIPTIONS_DELIVERY_POLL_SECONDS": "0.2",
+        "SUBSCRIPTIONS_DELIVERY_BACKOFF_SECONDS": "0.2",
+        "SUBSCRIPTIONS_DELIVERY_BACKOFF_MAX_SECONDS": "1",
+    }
+}
+
+
 @dataclass
 class RunningPlatform:
     urls: dict[str, str]
@@ -47,6 +57,7 @@ def start_platform(
             database_url=database_urls.get(service, ""),
         )
         env[service.upper() + "_RELAY_POLL_SECONDS"] = "0.2"
+        env.update(FAST.get(service, {}))
         platform.processes.append(start_service(service, env, logs / f"{service}.log"))
         platform.urls[service] = f"http://127.0.0.1:{port}"
     try:

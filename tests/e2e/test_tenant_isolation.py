@@ -20,7 +20,7 @@ import pytest
 
 from inburgering.shared.auth import Rol
 from tests.e2e.flow import FlowResult, run_skeleton_flow
-from tests.e2e.platform import RunningPlatform, token
+from tests.e2e.platform import RunningPlatform, eventually, token
 
 pytestmark = [pytest.mark.e2e, pytest.mark.kafka]
 
@@ -30,11 +30,14 @@ CASE_PARAMETERS = {
     "advies_id": lambda a: a.advies["id"],
     "plaatsing_id": lambda a: a.plaatsing["id"],
     "verwijzing_id": lambda a: a.verwijzing["id"],
+    "pip_id": lambda a: a.pip_id,
 }
+# Case objects the flow does not create for tenant A (they still must never answer a success).
+UNSEEDED_CASE_PARAMETERS = {"bericht_id", "abonnement_id", "aflevering_id"}
 # Path parameters of shared reference data (catalogues, contracts, networks): not case files.
 REFERENCE_PARAMETERS = {
     "contract_id", "samenwerkingsverband_id", "aanbieder_id", "instelling_id", "opleiding_id",
-    "cohort_id", "gemeentecode",
+    "cohort_id", "gemeentecode", "kvk",
 }  # fmt: skip
 OTHER_TENANTS = {
     "gemeente Tilburg": token(Rol.GEMEENTE, gemeentecodes=["GM0855"]),
@@ -74,6 +77,9 @@ def _fill(path: str, tenant_a: FlowResult, *, real: bool) -> tuple[str, bool]:
         if name in CASE_PARAMETERS:
             names_case_object = True
             return str(CASE_PARAMETERS[name](tenant_a)) if real else str(uuid.uuid4())
+        if name in UNSEEDED_CASE_PARAMETERS:
+            names_case_object = True
+            return str(uuid.uuid4())
         assert name in REFERENCE_PARAMETERS, (
             f"path parameter {{{match.group(1)}}} in {path} is not known to the tenant suite: "
             "add it to CASE_PARAMETERS (with a seeded object) or REFERENCE_PARAMETERS"
@@ -95,6 +101,7 @@ async def test_no_operation_shows_or_changes_another_tenants_objects(
 ) -> None:
     tenant_a = await run_skeleton_flow(postgres_platform, bsn="999990081", ambitie="hbo")
     assert tenant_a.verwijzing is not None
+    tenant_a.pip_id = await _concept_pip(postgres_platform, tenant_a.inburgeraar_id)
     leaked: list[str] = []
     checked = 0
     async with httpx.AsyncClient(timeout=10) as client:
@@ -125,6 +132,20 @@ async def test_no_operation_shows_or_changes_another_tenants_objects(
                         leaked.append(f"{label}: list shows tenant A's ids {shown}")
     assert checked > 50, "the suite found too few operations to mean anything"
     assert leaked == []
+
+
+async def _concept_pip(platform: RunningPlatform, inburgeraar_id: str) -> str:
+    """The concept PIP intake drafts from tenant A's leerroute decision."""
+    own = token(Rol.GEMEENTE, gemeentecodes=["GM0772"])
+    url = platform.url("intake", f"/v1/inburgeraars/{inburgeraar_id}/pips")
+    async with httpx.AsyncClient(timeout=10) as client:
+
+        async def drafted() -> str | None:
+            response = await client.get(url, headers=own)
+            assert response.status_code == 200, response.text
+            return response.json()[0]["id"] if response.json() else None
+
+        return await eventually(drafted)
 
 
 def _code(response: httpx.Response) -> str | None:

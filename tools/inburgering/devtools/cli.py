@@ -6,6 +6,7 @@ import argparse
 import os
 
 from inburgering.shared.auth import Rol, mint_dev_token
+from inburgering.shared.auth.tokens import SERVICES
 from inburgering.shared.settings import DEV_JWT_SECRET
 
 
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> None:
     token.add_argument("--ttl", type=int, default=3600)
 
     revision = sub.add_parser("revision", help="write a migration from a service's table changes")
-    revision.add_argument("service", choices=["intake", "routes", "contracts", "referrals"])
+    revision.add_argument("service", choices=SERVICES)
     revision.add_argument("-m", "--message", required=True)
 
     sub.add_parser("event-schemas", help="regenerate docs/events/ from the event models")

@@ -41,6 +41,7 @@ SERVICES = (
     Service("routes", 8002),
     Service("contracts", 8003),
     Service("referrals", 8004),
+    Service("subscriptions", 8005),
 )
 # Processes per service: the api serves HTTP; relay and scheduler publish (one active at a time);
 # the consumer scales with the partitions of the topics it reads.

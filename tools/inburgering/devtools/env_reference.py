@@ -16,6 +16,7 @@ SETTINGS = {
     "routes": "inburgering.routes.settings:RoutesSettings",
     "contracts": "inburgering.contracts.settings:ContractsSettings",
     "referrals": "inburgering.referrals.settings:ReferralsSettings",
+    "subscriptions": "inburgering.subscriptions.settings:SubscriptionsSettings",
 }
 SECRET_HINT = "secret"
 

@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 
 from inburgering.shared.testing.broker import TansuBroker
 
-SERVICES = ("intake", "routes", "contracts", "referrals")
+SERVICES = ("intake", "routes", "contracts", "referrals", "subscriptions")
 
 
 def service_env(
