@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from inburgering.shared.testing.broker import TansuBroker
 
 SERVICES = ("intake", "routes", "contracts", "referrals", "subscriptions")
+DUO_SIMULATOR_PORT = 8090
 
 
 def service_env(
@@ -47,13 +48,27 @@ def start_service(service: str, env: dict[str, str], log_path: Path) -> subproce
     )
 
 
-def wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 90) -> None:
+def start_duo_simulator(port: int, intake_url: str, log_path: Path) -> subprocess.Popen[bytes]:
+    """DUO's side for development: look-ups, the PIP melding, and notifications to intake."""
+    log = open(log_path, "ab")  # the child owns it for its lifetime
+    env = {"DUOSIM_PORT": str(port), "DUOSIM_INTAKE_URL": intake_url + "/v1"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "inburgering.duosim.entrypoints"],
+        env={**os.environ, **env},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def wait_ready(
+    url: str, process: subprocess.Popen[bytes], timeout: float = 90, path: str = "/ready"
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"{url} exited with code {process.returncode}")
         try:
-            if httpx.get(url + "/ready", timeout=2).status_code == 200:
+            if httpx.get(url + path, timeout=2).status_code == 200:
                 return
         except httpx.HTTPError:
             pass
@@ -93,6 +108,12 @@ def run_platform(*, database_url: str = "", data_dir: str = ".data", base_port: 
     processes: list[subprocess.Popen[bytes]] = []
     urls: dict[str, str] = {}
     try:
+        simulator_url = f"http://127.0.0.1:{DUO_SIMULATOR_PORT}"
+        simulator = start_duo_simulator(
+            DUO_SIMULATOR_PORT, f"http://127.0.0.1:{base_port}", logs / "duo-simulator.log"
+        )
+        processes.append(simulator)
+        wait_ready(simulator_url, simulator, path="/simulator/ontvangen")
         for offset, service in enumerate(SERVICES):
             port = base_port + offset
             url = (
@@ -107,11 +128,13 @@ def run_platform(*, database_url: str = "", data_dir: str = ".data", base_port: 
                 data_dir=data,
                 database_url=url,
             )
+            if service == "intake":
+                env["INTAKE_DUO_BASE_URL"] = simulator_url + "/v1"
             processes.append(start_service(service, env, logs / f"{service}.log"))
             urls[service] = f"http://127.0.0.1:{port}"
-        for process, url in zip(processes, urls.values(), strict=True):
+        for process, url in zip(processes[1:], urls.values(), strict=True):
             wait_ready(url, process)
-        _print_welcome(urls, broker.bootstrap_servers, logs, bool(database_url))
+        _print_welcome(urls, simulator_url, broker.bootstrap_servers, logs, bool(database_url))
         _wait_for_interrupt(processes)
     finally:
         print("\nStopping services and broker…", flush=True)
@@ -131,11 +154,14 @@ def _wait_for_interrupt(processes: list[subprocess.Popen[bytes]]) -> None:
         pass
 
 
-def _print_welcome(urls: dict[str, str], bootstrap: str, logs: Path, postgres: bool) -> None:
+def _print_welcome(
+    urls: dict[str, str], simulator: str, bootstrap: str, logs: Path, postgres: bool
+) -> None:
     cli = (shutil.which("inburgering-dev") and "inburgering-dev") or "uv run inburgering-dev"
     print(f"\nPlatform is up (broker {bootstrap}, {'PostgreSQL' if postgres else 'SQLite'}).")
     for service, url in urls.items():
         print(f"  {service:<10} {url}/v1/docs")
+    print(f"  DUO (sim)  {simulator}/docs")
     print(f"  logs       {logs}")
     print("\nTry the skeleton flow (see README, 'Try it'):")
     print(f"  TOKEN=$({cli} token --rol gemeente --gemeente GM0772)")
