@@ -151,6 +151,23 @@ def compose() -> dict[str, Any]:
                     "retries": 10,
                 }
             services[f"{service.name}-{role}"] = entry
+    services["duo-simulator"] = {
+        "image": "inburgering-duo-simulator:latest",
+        "build": {
+            "context": ".",
+            "dockerfile": "deploy/docker/Dockerfile",
+            "args": {"SERVICE": "duo-simulator"},
+        },
+        "command": [],
+        "environment": {
+            "DUOSIM_HOST": "0.0.0.0",
+            "DUOSIM_PORT": "8090",
+            "DUOSIM_INTAKE_URL": "http://intake-api:8000/v1",
+        },
+        "ports": ["8090:8090"],
+    }
+    services["intake-api"]["environment"]["INTAKE_DUO_BASE_URL"] = "http://duo-simulator:8090/v1"
+    services["intake-relay"]["environment"]["INTAKE_DUO_BASE_URL"] = "http://duo-simulator:8090/v1"
     return {"name": "inburgering", "services": services, "volumes": {"postgres-data": {}}}
 
 

@@ -11,6 +11,8 @@ from typing import Any
 
 import httpx
 
+from inburgering.shared.observability.metrics import DUO_CALLS
+
 # httpx logs every request URL at INFO; those URLs hold a BSN.
 logging.getLogger("httpx").setLevel(logging.WARNING)
 
@@ -89,12 +91,21 @@ class DuoClient:
                 method, path.lstrip("/"), headers=headers, json=json
             )
         except httpx.HTTPError as exc:
+            DUO_CALLS.labels("intake", _api(method, path), "onbereikbaar").inc()
             raise DuoOnbereikbaar(f"DUO niet bereikbaar ({type(exc).__name__})") from None
         if response.status_code >= 500 or response.status_code == 429:
+            DUO_CALLS.labels("intake", _api(method, path), "onbereikbaar").inc()
             raise DuoOnbereikbaar(f"DUO antwoordde {response.status_code}")
         if response.status_code >= 400:
+            DUO_CALLS.labels("intake", _api(method, path), "geweigerd").inc()
             raise DuoWeigert(response.status_code, _fouten(response))
+        DUO_CALLS.labels("intake", _api(method, path), "gelukt").inc()
         return response
+
+
+def _api(method: str, path: str) -> str:
+    """The path without its numbers: a BSN never becomes a metric label."""
+    return f"{method} /" + "/".join(p for p in path.split("/") if p and not p.isdigit())
 
 
 def _fouten(response: httpx.Response) -> list[str]:
