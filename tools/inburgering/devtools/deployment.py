@@ -212,6 +212,9 @@ def _container(service: Service, role: str) -> dict[str, Any]:
             "periodSeconds": 5,
             "failureThreshold": 3,
         }
+        # Out of the Service's endpoints before SIGTERM: then uvicorn finishes in-flight requests
+        # and the consumer commits its last batch and leaves its group.
+        container["lifecycle"] = {"preStop": {"exec": {"command": ["sleep", "5"]}}}
     return container
 
 
