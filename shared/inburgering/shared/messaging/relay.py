@@ -10,7 +10,19 @@ from datetime import UTC, datetime, timedelta
 import asyncpg
 import structlog
 from aiokafka import AIOKafkaProducer
-from sqlalchemy import Table, delete, func, select, text, update
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Table,
+    any_,
+    bindparam,
+    delete,
+    func,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -100,13 +112,22 @@ class Relay:
             await asyncio.gather(*pending)
             await conn.execute(
                 update(self._table)
-                .where(self._table.c.position.in_([row["position"] for row in rows]))
+                .where(self._claimed([row["position"] for row in rows]))
                 .values(published_at=datetime.now(UTC))
             )
         self.published_total += len(rows)
         for row in rows:
             RELAY_PUBLISHED.labels(self._service_name, row["topic"]).inc()
         return len(rows)
+
+    def _claimed(self, positions: list[int]) -> ColumnElement[bool]:
+        # One array parameter keeps PostgreSQL's statement the same for every batch size; an
+        # IN list would be a new statement (and plan) per length.
+        if self._postgres:
+            return self._table.c.position == any_(
+                bindparam("positions", positions, type_=ARRAY(BigInteger()))
+            )
+        return self._table.c.position.in_(positions)
 
     async def _leader(self, conn: AsyncConnection) -> bool:
         result = await conn.execute(
@@ -155,13 +176,18 @@ class Relay:
         """Publish whenever woken (LISTEN/NOTIFY or in-process) or at the polling interval."""
         listener = await self._listen() if self._postgres else None
         cleanup_every = max(1, int(300 / self._poll_seconds))
+        loop = asyncio.get_running_loop()
+        next_measurement = loop.time()
         rounds = 0
         try:
             while not stop.is_set():
                 self.wake.clear()
                 try:
                     await self.drain()
-                    await self.measure_backlog()
+                    if loop.time() >= next_measurement:
+                        # Once per poll interval, not on every wake-up: it is a count query.
+                        await self.measure_backlog()
+                        next_measurement = loop.time() + self._poll_seconds
                     rounds += 1
                     if rounds % cleanup_every == 0:
                         await self.cleanup()
