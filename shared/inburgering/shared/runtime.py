@@ -206,6 +206,7 @@ class ServiceRuntime:
             description=self.parts.description,
             version=self.parts.version,
             routers=self.parts.routers if "api" in roles else [],
+            rate_limit=(self.settings.rate_limit_per_minute, self.settings.rate_limit_burst),
             ready_check=self.ready,
             state={**self.parts.state, "runtime": self, "token_verifier": self.token_verifier},
             lifespan=lifespan,

@@ -88,6 +88,12 @@ class BaseServiceSettings(BaseSettings):
     timer_poll_seconds: float = Field(
         5.0, gt=0, description="How often the scheduler looks for timers that are due."
     )
+    rate_limit_per_minute: int = Field(
+        0, ge=0, description="Requests per minute per client and process (e.g. 600); 0 is off."
+    )
+    rate_limit_burst: int = Field(
+        60, ge=1, description="Requests a client may make at once before the rate applies."
+    )
     otel_exporter_otlp_endpoint: str = Field(
         "", description="OTLP/HTTP endpoint (e.g. http://otel-collector:4318) to export traces to."
     )

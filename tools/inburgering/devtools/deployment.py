@@ -240,6 +240,7 @@ def kubernetes(service: Service) -> dict[str, list[dict[str, Any]]]:
                     f"{p}JWT_ISSUERS": "https://auth.example.nl",
                     f"{p}JWT_JWKS_URL": "https://auth.example.nl/.well-known/jwks.json",
                     f"{p}SOURCE_OIN": "00000001234567890000",
+                    f"{p}RATE_LIMIT_PER_MINUTE": "600",
                 },
             }
         ],

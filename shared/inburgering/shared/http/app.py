@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from inburgering.shared.http.middleware import EdgeHeadersMiddleware
 from inburgering.shared.http.openapi import install_nl_openapi
 from inburgering.shared.http.problems import install_problem_handlers
+from inburgering.shared.http.rate_limit import RateLimitMiddleware
 from inburgering.shared.observability.metrics import HttpMetricsMiddleware, metrics_endpoint
 
 ReadyCheck = Callable[[], Awaitable[dict[str, bool]]]
@@ -34,6 +35,7 @@ def create_app(
     routers: Sequence[APIRouter],
     ready_check: ReadyCheck,
     state: Mapping[str, Any] | None = None,
+    rate_limit: tuple[int, int] = (0, 1),
     lifespan: Callable[[FastAPI], AbstractAsyncContextManager[Any]] | None = None,
 ) -> FastAPI:
     """The root app; the versioned API is mounted at /v1 so its OpenAPI server URL is /v1."""
@@ -76,6 +78,9 @@ def create_app(
     root.mount(API_PREFIX, api)
     # The OpenAPI document is public and readable from any origin (API Design Rules).
     root.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
+    per_minute, burst = rate_limit
+    if per_minute:
+        root.add_middleware(RateLimitMiddleware, per_minute=per_minute, burst=burst)
     root.add_middleware(EdgeHeadersMiddleware, api_version=version)
     root.add_middleware(HttpMetricsMiddleware, service=service)
     return root
