@@ -1,4 +1,4 @@
-"""The composition root of the referrals service, used by its api, relay and consumer roles."""
+"""The composition root of the referrals service: api, relay, consumer and scheduler roles."""
 
 from __future__ import annotations
 
@@ -6,22 +6,30 @@ from pathlib import Path
 
 from inburgering.referrals.adapters import tables
 from inburgering.referrals.api.aanmeldingen import router as aanmeldingen
+from inburgering.referrals.api.netwerk import router as netwerk
 from inburgering.referrals.api.opleidingen import router as opleidingen
 from inburgering.referrals.api.overzicht import router as overzicht
 from inburgering.referrals.api.verwijzingen import router as verwijzingen
-from inburgering.referrals.handlers import when_leerroute_vastgesteld_maak_verwijzing
+from inburgering.referrals.handlers import termijn, when_leerroute_vastgesteld_maak_verwijzing
 from inburgering.referrals.seed import seed_demo_network
 from inburgering.referrals.settings import ReferralsSettings
 from inburgering.shared.events.referrals import TOPIC
 from inburgering.shared.events.routes import LeerrouteVastgesteld
 from inburgering.shared.messaging import HandlerRegistry
 from inburgering.shared.runtime import ServiceParts
+from inburgering.shared.scheduling import Clock, TimerRegistry
+from inburgering.shared.scheduling.timers import utc_now
 
 VERSION = "0.1.0"
 
 
-def build_parts(settings: ReferralsSettings | None = None) -> ServiceParts:
+def build_parts(
+    settings: ReferralsSettings | None = None, *, clock: Clock = utc_now
+) -> ServiceParts:
+    """`clock` is the service's time for the API and the deadline timers (tests move it)."""
     settings = settings or ReferralsSettings()
+    timers = TimerRegistry(tables.timer)
+    timers.register(termijn.NADERT, termijn.termijn_nadert)
     registry = HandlerRegistry()
     registry.register(LeerrouteVastgesteld, when_leerroute_vastgesteld_maak_verwijzing)
     return ServiceParts(
@@ -33,8 +41,10 @@ def build_parts(settings: ReferralsSettings | None = None) -> ServiceParts:
         outbox_table=tables.outbox_message,
         inbox_table=tables.processed_message,
         migrations_dir=Path(__file__).parent / "migrations",
-        routers=[verwijzingen, aanmeldingen, opleidingen, overzicht],
+        routers=[verwijzingen, aanmeldingen, opleidingen, netwerk, overzicht],
         handlers=registry,
         publishes=[TOPIC],
+        timers=timers,
+        clock=clock,
         seed=seed_demo_network if settings.seed_demo_data else None,
     )

@@ -26,6 +26,8 @@ NETWERKGEMEENTEN = {
     "GM0796": "'s-Hertogenbosch",
     "GM0794": "Helmond",
 }
+# Demo choice: Eindhoven, the centrumgemeente of the case, leads the network (domain.md §4.3).
+LEAD_GEMEENTEN = frozenset({"GM0772"})
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,10 @@ async def seed_demo_network(uow: UnitOfWork) -> None:
     session = uow.session
     await session.execute(
         insert_unless_present(session, netwerk_gemeente, ["gemeentecode"]),
-        [{"gemeentecode": code, "naam": naam} for code, naam in NETWERKGEMEENTEN.items()],
+        [
+            {"gemeentecode": code, "naam": naam, "lead": code in LEAD_GEMEENTEN}
+            for code, naam in NETWERKGEMEENTEN.items()
+        ],
     )
     await session.execute(
         insert_unless_present(session, instelling, ["id"]),

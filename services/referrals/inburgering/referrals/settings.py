@@ -18,6 +18,16 @@ class ReferralsSettings(BaseServiceSettings):
         description="Load the demo Brabant hbo/wo network (gemeenten, instellingen, opleidingen).",
     )
 
+    termijn_nadert_dagen: int = Field(
+        14,
+        ge=0,
+        le=365,
+        description=(
+            "Days before a cohort's start date that verwijzing-termijn-nadert is published for a "
+            "submitted referral the institution has not yet admitted or refused."
+        ),
+    )
+
     def unsafe_for_production(self) -> list[str]:
         problems = super().unsafe_for_production()
         if self.seed_demo_data:

@@ -128,6 +128,22 @@ class VerwijzingBeeindigd(IntegrationEvent):
     overstap_b1_route_voorgesteld: bool
 
 
+class VerwijzingTermijnNadert(IntegrationEvent):
+    """The cohort starts soon and the institution has not yet decided on the submitted referral;
+    the case manager may want to chase it. Not published once it was admitted or refused."""
+
+    event_name = "verwijzing-termijn-nadert"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    verwijzing_id: UUID
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    instelling_id: UUID
+    cohort_id: UUID
+    startdatum: date
+
+
 EVENTS = (
     VerwijzingAangemaakt,
     VerwijzingIngediend,
@@ -135,4 +151,5 @@ EVENTS = (
     VerwijzingGestart,
     VerwijzingAfgerond,
     VerwijzingBeeindigd,
+    VerwijzingTermijnNadert,
 )

@@ -18,6 +18,7 @@ from sqlalchemy import (
 
 from inburgering.shared.messaging import inbox_table, outbox_table
 from inburgering.shared.persistence import make_metadata
+from inburgering.shared.scheduling import timer_table
 
 metadata = make_metadata()
 
@@ -76,6 +77,8 @@ netwerk_gemeente = Table(
     metadata,
     Column("gemeentecode", String(6), primary_key=True),
     Column("naam", String(100), nullable=False),
+    # A lead gemeente manages the network (members, institutions) on behalf of the cooperation.
+    Column("lead", Boolean, nullable=False, server_default=false()),
 )
 
 verwijzing = Table(
@@ -112,3 +115,4 @@ verwijzing_stap = Table(
 
 outbox_message = outbox_table(metadata)
 processed_message = inbox_table(metadata)
+timer = timer_table(metadata)

@@ -36,3 +36,11 @@ def _nu(request: Request) -> datetime:
 
 NuDep = Annotated[datetime, Depends(_nu)]
 """The service clock (the runtime's, so tests can set the date)."""
+
+
+def _nadert_dagen(request: Request) -> int:
+    return request.app.state.runtime.parts.settings.termijn_nadert_dagen
+
+
+NadertDagenDep = Annotated[int, Depends(_nadert_dagen)]
+"""Lead time of the referral deadline timer (setting `termijn_nadert_dagen`)."""

@@ -6,8 +6,9 @@ from uuid import UUID
 
 from pydantic import Field, model_validator
 
-from inburgering.referrals.domain.model import OpleidingSoort, Taalniveau
+from inburgering.referrals.domain.model import InstellingSoort, OpleidingSoort, Taalniveau
 from inburgering.shared.events.referrals import Onderwijsniveau
+from inburgering.shared.events.vocabulary import Gemeentecode
 from inburgering.shared.http.schemas import ApiModel
 
 
@@ -55,3 +56,26 @@ class CohortRead(ApiModel):
     plaatsen: int
     bezet: int
     vrije_plaatsen: int
+
+
+class NetwerkgemeenteCreate(ApiModel):
+    gemeentecode: Gemeentecode
+    naam: str = Field(min_length=1, max_length=100)
+    lead: bool = Field(
+        False, description="Beheert het netwerk mee; alleen beheer wijst een lead-gemeente aan"
+    )
+
+
+class NetwerkgemeenteRead(NetwerkgemeenteCreate):
+    pass
+
+
+class InstellingCreate(ApiModel):
+    naam: str = Field(min_length=1, max_length=200)
+    soort: InstellingSoort
+
+
+class InstellingRead(InstellingCreate):
+    id: UUID = Field(
+        description="De waarde van de claim `instelling` in de tokens van de instelling"
+    )

@@ -5,7 +5,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
-from inburgering.referrals.api.dependencies import NL, NuDep, gemeente_inzage
+from inburgering.referrals.api.dependencies import NL, NadertDagenDep, NuDep, gemeente_inzage
 from inburgering.referrals.api.schemas import (
     DossierUpdate,
     IndieningCreate,
@@ -125,12 +125,15 @@ async def dien_in(
     principal: CurrentPrincipal,
     uow: UowDep,
     nu: NuDep,
+    nadert_dagen: NadertDagenDep,
 ) -> VerwijzingRead:
     """Dien de verwijzing in bij een cohort van een opleiding; dit neemt een plaats in. Een vol
     cohort of een verstreken aanmeldtermijn is een 409."""
     inzage = gemeente_inzage(principal)
     command = gemeente.DienIn(verwijzing_id=verwijzing_id, cohort_id=body.cohort_id)
     async with uow:
-        await gemeente.dien_in(uow, command, inzage, nu, nu.astimezone(NL).date())
+        await gemeente.dien_in(
+            uow, command, inzage, nu, nu.astimezone(NL).date(), nadert_dagen=nadert_dagen
+        )
         beeld = await lezen.geef(uow, verwijzing_id, inzage)
     return voor_gemeente(beeld)

@@ -45,3 +45,22 @@ class CohortPlaatsenTeLaag(Conflict):
 
 class GeenInstelling(Forbidden):
     code = "geen-instelling"
+
+
+class GeenLeadGemeente(Forbidden):
+    code = "geen-lead-gemeente"
+    title = "Alleen beheer of een lead-gemeente van het netwerk beheert het netwerk."
+
+
+class NetwerkgemeenteNietGevonden(NotFound):
+    code = "netwerkgemeente-niet-gevonden"
+
+
+class GemeenteAlInNetwerk(Conflict):
+    code = "gemeente-al-in-netwerk"
+    title = "De gemeente neemt al deel aan het hbo/wo-netwerk."
+
+
+class LaatsteLeadGemeente(Conflict):
+    code = "laatste-lead-gemeente"
+    title = "Het netwerk houdt ten minste één lead-gemeente."

@@ -22,6 +22,7 @@ from inburgering.referrals.domain.errors import (
 from inburgering.referrals.domain.inzage import GemeenteInzage
 from inburgering.referrals.domain.model import VerwijzingStatus
 from inburgering.referrals.domain.pad import Stap, volgende
+from inburgering.referrals.handlers import termijn
 from inburgering.shared.events.referrals import VerwijzingIngediend
 from inburgering.shared.persistence import UnitOfWork
 
@@ -62,7 +63,13 @@ class DienIn:
 
 
 async def dien_in(
-    uow: UnitOfWork, command: DienIn, inzage: GemeenteInzage, nu: datetime, vandaag: date
+    uow: UnitOfWork,
+    command: DienIn,
+    inzage: GemeenteInzage,
+    nu: datetime,
+    vandaag: date,
+    *,
+    nadert_dagen: int,
 ) -> None:
     """Submit to a cohort, taking one of its places; a full cohort is a 409, never overbooked."""
     session = uow.session
@@ -107,6 +114,14 @@ async def dien_in(
             cohort_id=command.cohort_id,
             startdatum=gekozen["start_date"],
         )
+    )
+    await termijn.plan(
+        uow,
+        command.verwijzing_id,
+        instelling_id=gekozen["instelling_id"],
+        cohort_id=command.cohort_id,
+        startdatum=gekozen["start_date"],
+        dagen_vooraf=nadert_dagen,
     )
     await uow.commit()
     log.info(

@@ -13,6 +13,7 @@ from inburgering.referrals.domain.errors import OngeldigeOvergang
 from inburgering.referrals.domain.inzage import InstellingInzage
 from inburgering.referrals.domain.model import VerwijzingStatus
 from inburgering.referrals.domain.pad import Stap, volgende
+from inburgering.referrals.handlers import termijn
 from inburgering.shared.events.referrals import (
     Afwijzingsreden,
     Beeindigingsreden,
@@ -79,6 +80,7 @@ async def besluit_toelating(
         row = await _zet(uow, verwijzing_id, inzage, Stap.WIJS_AF, nu, afwijzingsreden=reden)
         # A refused person does not take the place up: another referral may have it.
         await repository.geef_plaats_vrij(uow.session, row["cohort_id"])
+    await termijn.stop(uow, verwijzing_id)
     await uow.publish(
         ToelatingBesloten(**_wie(row), toegelaten=toegelaten, reden=None if toegelaten else reden)
     )
