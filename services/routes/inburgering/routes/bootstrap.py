@@ -9,11 +9,17 @@ from inburgering.routes.adapters import tables
 from inburgering.routes.api.gemeentebeleid import router as gemeentebeleid
 from inburgering.routes.api.inburgeringstermijnen import router as inburgeringstermijnen
 from inburgering.routes.api.leerroute_adviezen import router as leerroute_adviezen
+from inburgering.routes.api.voortgang import router as voortgang_api
 from inburgering.routes.domain.beleid import Beleid
 from inburgering.routes.domain.termijn import Signaaltermijnen
-from inburgering.routes.handlers import adviezen, termijn, uren
+from inburgering.routes.handlers import adviezen, termijn, voortgang
 from inburgering.routes.settings import RoutesSettings
-from inburgering.shared.events.contracts import UrenMijlpaalBereikt
+from inburgering.shared.events.contracts import (
+    TrajectAfgerond,
+    TrajectUitgevallen,
+    UrenMijlpaalBereikt,
+    VoortgangGerapporteerd,
+)
 from inburgering.shared.events.intake import (
     InburgeringstermijnVerlengd,
     IntakeAfgerond,
@@ -55,8 +61,12 @@ def build_parts(settings: RoutesSettings | None = None, *, clock: Clock = utc_no
         partial(termijn.when_termijn_verlengd_verschuif_einde, **op_termijn),
     )
     registry.register(
-        UrenMijlpaalBereikt, partial(uren.when_urenmijlpaal_bereikt_tel_nt2_uren, clock=clock)
+        UrenMijlpaalBereikt, partial(voortgang.when_urenmijlpaal_bereikt_tel_uren, clock=clock)
     )
+    for rapport in (VoortgangGerapporteerd, TrajectAfgerond, TrajectUitgevallen):
+        registry.register(
+            rapport, partial(voortgang.when_uren_gerapporteerd_tel_cursusuren, clock=clock)
+        )
 
     signalen = TimerRegistry(tables.timer)
     for naam in termijn.SIGNALEN:
@@ -67,14 +77,15 @@ def build_parts(settings: RoutesSettings | None = None, *, clock: Clock = utc_no
         title="Inburgering Routes API",
         description=(
             "Het leerrouteadvies na de brede intake, het vaststellen en wijzigen van de leerroute, "
-            "afschalen naar A2 en de inburgeringstermijn met zijn vensters."
+            "afschalen naar A2, de inburgeringstermijn met zijn vensters en de voortgang naar "
+            "afronding (PVT, MAP, de uren en het eindgesprek van de Z-route)."
         ),
         version=VERSION,
         metadata=tables.metadata,
         outbox_table=tables.outbox_message,
         inbox_table=tables.processed_message,
         migrations_dir=Path(__file__).parent / "migrations",
-        routers=[leerroute_adviezen, inburgeringstermijnen, gemeentebeleid],
+        routers=[leerroute_adviezen, inburgeringstermijnen, gemeentebeleid, voortgang_api],
         handlers=registry,
         publishes=[TOPIC],
         timers=signalen,

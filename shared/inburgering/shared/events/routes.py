@@ -143,6 +143,24 @@ class TermijnVerloopt(IntegrationEvent):
     einddatum: date
 
 
+class RouteAfrondingBereikt(IntegrationEvent):
+    """The completion conditions this service follows are met (R10, R11): for the Z-route the
+    hour norms, the eindgesprek, the PVT and the MAP. Published once per inburgeraar."""
+
+    event_name = "route-afronding-bereikt"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    leerroute: Leerroute
+    cursusuren: float = Field(ge=0, description="Attended course hours, summed over placements")
+    participatie_uren: float | None = Field(
+        ge=0, description="Participation hours; empty when the route has no such norm"
+    )
+    datum: date = Field(description="The day the last condition was met")
+
+
 EVENTS = (
     LeerrouteGeadviseerd,
     LeerrouteVastgesteld,
@@ -152,4 +170,5 @@ EVENTS = (
     RoutewijzigingVensterSluit,
     VerlengingsvensterGeopend,
     TermijnVerloopt,
+    RouteAfrondingBereikt,
 )

@@ -120,6 +120,49 @@ nt2_uren = Table(
     PrimaryKeyConstraint("inburgeraar_id", "plaatsing_id"),
 )
 
+# Attended course hours per placement at any provider, for the Z-route's 800-hour norm ([Bi]
+# 3.14.2); the highest total reported by any of contracts' progress events counts.
+cursusuren = Table(
+    "cursusuren",
+    metadata,
+    Column("inburgeraar_id", Uuid, nullable=False),
+    Column("plaatsing_id", Uuid, nullable=False),
+    Column("gemeentecode", String(6), nullable=False),
+    Column("uren_aanwezig", Float, nullable=False),
+    Column("bijgewerkt_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("inburgeraar_id", "plaatsing_id"),
+)
+
+# What the gemeente registers of the PVT, the MAP and the Z-route eindgesprek (R10, R11).
+voortgang = Table(
+    "voortgang",
+    metadata,
+    Column("inburgeraar_id", Uuid, primary_key=True),
+    Column("gemeentecode", String(6), nullable=False, index=True),
+    Column("pvt_uren", Float, nullable=False, server_default=text("0")),
+    Column("pvt_ondertekend_date", Date, nullable=True),
+    Column("map_status", String(20), nullable=False, server_default=text("'niet-gestart'")),
+    Column("map_uren", Float, nullable=False, server_default=text("0")),
+    Column("map_eindgesprek_date", Date, nullable=True),
+    Column("z_eindgesprek_date", Date, nullable=True),
+    # Set in the transaction that publishes route-afronding-bereikt, so it is published once.
+    Column("afronding_bereikt_at", DateTime(timezone=True), nullable=True),
+    Column("bijgewerkt_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("map_status IN ('niet-gestart', 'gestart', 'afgerond')", name="map_status"),
+)
+
+participatie_activiteit = Table(
+    "participatie_activiteit",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("inburgeraar_id", Uuid, nullable=False, index=True),
+    Column("datum_date", Date, nullable=False),
+    Column("uren", Float, nullable=False),
+    Column("omschrijving", Text, nullable=False),
+    Column("geregistreerd_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("uren > 0", name="uren_positief"),
+)
+
 timer = timer_table(metadata)
 outbox_message = outbox_table(metadata)
 processed_message = inbox_table(metadata)

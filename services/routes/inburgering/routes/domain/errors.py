@@ -62,3 +62,22 @@ class BeleidMetTerugwerkendeKracht(DomainError):
 class GeenRegelsetVanKracht(DomainError):
     code = "geen-regelset-van-kracht"
     title = "Er is geen regelset van kracht."
+
+
+class InburgeraarNietGevonden(NotFound):
+    code = "inburgeraar-niet-gevonden"
+
+
+class EindgesprekVereist(DomainError):
+    code = "eindgesprek-vereist"
+    title = "De MAP is afgerond met het eindgesprek (art. 6 lid 6 Wi2021, art. 3.2 Bi2021)."
+
+
+class DatumInDeToekomst(DomainError):
+    code = "datum-in-de-toekomst"
+    title = "Een geregistreerde gebeurtenis kan niet na vandaag liggen."
+
+
+class NietInZRoute(Conflict):
+    code = "niet-in-z-route"
+    title = "Het eindgesprek van de Z-route hoort bij de Z-route (art. 3.14 Bi2021)."

@@ -18,6 +18,7 @@ from inburgering.routes.domain.regelset import regelset_op
 from inburgering.routes.domain.vaststelling import stel_vast
 from inburgering.routes.handlers._sql import insert_or_nothing
 from inburgering.routes.handlers.beleid import geldend_beleid
+from inburgering.routes.handlers.voortgang import controleer_afronding
 from inburgering.shared.events.intake import IntakeAfgerond
 from inburgering.shared.events.routes import LeerrouteGeadviseerd, LeerrouteVastgesteld
 from inburgering.shared.events.vocabulary import Ambitie, Doelgroep, Leerroute, Opleidingsniveau
@@ -138,6 +139,8 @@ async def stel_leerroute_vast(
             opleidingsniveau=Opleidingsniveau(advies["opleidingsniveau"]),
         )
     )
+    # Hours and registrations may precede the decision.
+    await controleer_afronding(uow, advies["inburgeraar_id"], nu)
     row = await geef_advies(uow, advies_id, gemeentecodes)
     await uow.commit()
     return row

@@ -17,6 +17,7 @@ from inburgering.routes.domain.wijziging import Wijzigingsgrond, wijzig
 from inburgering.routes.handlers.adviezen import VASTGESTELD, advies_voor_besluit, geef_advies
 from inburgering.routes.handlers.termijn import termijn_van
 from inburgering.routes.handlers.uren import erkende_nt2_uren
+from inburgering.routes.handlers.voortgang import controleer_afronding
 from inburgering.shared.events.routes import AfschalingA2Besloten, LeerrouteGewijzigd, Vaardigheid
 from inburgering.shared.events.vocabulary import Leerroute
 from inburgering.shared.persistence import UnitOfWork
@@ -78,6 +79,8 @@ async def wijzig_leerroute(
             ingangsdatum=besluit.ingangsdatum,
         )
     )
+    # Hours counted before a change to the Z-route may already meet its norms ([Bi] 5.4.4).
+    await controleer_afronding(uow, advies["inburgeraar_id"], nu)
     row = await geef_advies(uow, advies_id, gemeentecodes)
     await uow.commit()
     return row
