@@ -10,7 +10,9 @@ import httpx
 from inburgering.intake.adapters import tables
 from inburgering.intake.adapters.bsn_vault import BsnVault
 from inburgering.intake.adapters.duo_client import DuoClient
+from inburgering.intake.adapters.gezondheid_vault import GezondheidVault
 from inburgering.intake.api.duo_notificaties import router as duo_notificaties
+from inburgering.intake.api.gezondheid import router as gezondheid
 from inburgering.intake.api.inburgeraars import router as inburgeraars
 from inburgering.intake.api.notificaties import router as notificaties
 from inburgering.intake.api.pips import router as pips
@@ -67,10 +69,14 @@ def build_parts(
         outbox_table=tables.outbox_message,
         inbox_table=tables.processed_message,
         migrations_dir=Path(__file__).parent / "migrations",
-        routers=[inburgeraars, pips, duo_notificaties, notificaties],
+        routers=[inburgeraars, gezondheid, pips, duo_notificaties, notificaties],
         handlers=handlers,
         publishes=[TOPIC],
         timers=timers,
         clock=clock,
-        state={"bsn_vault": ctx.vault, "intake": ctx},
+        state={
+            "bsn_vault": ctx.vault,
+            "gezondheid_vault": GezondheidVault(settings.gezondheid_key.get_secret_value()),
+            "intake": ctx,
+        },
     )

@@ -4,21 +4,32 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.engine import RowMapping
 
 from inburgering.intake.adapters.bsn_vault import BsnVault
+from inburgering.intake.adapters.gezondheid_vault import GezondheidVault
 from inburgering.intake.adapters.tables import brede_intake, duo_gebeurtenis, inburgeraar
+from inburgering.intake.domain.brede_intake import (
+    Gezondheid,
+    IntakeInhoud,
+    Verwerker,
+    controleer_recht_op_alleen_spreken,
+)
 from inburgering.intake.domain.errors import (
     GeboortedatumOnbekend,
+    GezondheidNietBevoegd,
     InburgeraarAlAangemeld,
     InburgeraarNietGevonden,
     IntakeAlAfgerond,
+    IntakeNietGevonden,
 )
+from inburgering.intake.domain.leerbaarheidstoets import Beperking, bepaal_leerbaarheidstoets
 from inburgering.intake.domain.model import leeftijd_op, valideer_bsn
+from inburgering.intake.usecases.gezondheid import leg_gezondheid_vast
 from inburgering.shared.events.intake import InburgeraarAangemeld, IntakeAfgerond
 from inburgering.shared.events.vocabulary import (
     Ambitie,
@@ -40,11 +51,20 @@ class MeldInburgeraarAan:
 @dataclass(frozen=True)
 class RondIntakeAf:
     inburgeraar_id: uuid.UUID
-    leerbaarheidstoets: LeerbaarheidstoetsUitslag
+    leerbaarheidstoets: LeerbaarheidstoetsUitslag | None
     opleidingsniveau: Opleidingsniveau
     ambitie: Ambitie
     afgerond_date: date
     geboortedatum: date | None = None
+    leerbaarheidstoets_score: int | None = None
+    leerbaarheidstoets_date: date | None = None
+    beperking: Beperking | None = None
+    inhoud: IntakeInhoud = field(default_factory=IntakeInhoud)
+    recht_op_alleen_spreken_meegedeeld: bool | None = None
+    gezondheid: Gezondheid | None = None
+    # Health data may only be recorded by whom the caller's token allows ([Bi] 9.11).
+    gezondheid_bevoegd: bool = False
+    door: Verwerker | None = None
 
 
 async def meld_inburgeraar_aan(
@@ -84,9 +104,22 @@ async def meld_inburgeraar_aan(
 
 
 async def rond_intake_af(
-    uow: UnitOfWork, command: RondIntakeAf, gemeentecodes: Iterable[str]
+    uow: UnitOfWork,
+    command: RondIntakeAf,
+    gemeentecodes: Iterable[str],
+    gezondheid_vault: GezondheidVault | None = None,
 ) -> RowMapping:
+    if command.gezondheid is not None and not command.gezondheid_bevoegd:
+        raise GezondheidNietBevoegd("Dit token mag geen gezondheidsgegevens vastleggen.")
     persoon = await _inburgeraar(uow, command.inburgeraar_id, gemeentecodes)
+    lbt = bepaal_leerbaarheidstoets(
+        opgegeven=command.leerbaarheidstoets,
+        score=command.leerbaarheidstoets_score,
+        afgenomen=command.leerbaarheidstoets_date,
+        beperking=command.beperking,
+        intake_afgerond=command.afgerond_date,
+    )
+    controleer_recht_op_alleen_spreken(command.recht_op_alleen_spreken_meegedeeld)
     done = await uow.session.execute(
         select(brede_intake.c.id).where(brede_intake.c.inburgeraar_id == command.inburgeraar_id)
     )
@@ -107,20 +140,37 @@ async def rond_intake_af(
             id=intake_id,
             inburgeraar_id=command.inburgeraar_id,
             gemeentecode=persoon["gemeentecode"],
-            leerbaarheidstoets=command.leerbaarheidstoets,
+            leerbaarheidstoets=lbt.uitslag,
             opleidingsniveau=command.opleidingsniveau,
             ambitie=command.ambitie,
             afgerond_date=command.afgerond_date,
             vastgelegd_at=datetime.now(UTC),
+            leerbaarheidstoets_score=lbt.score,
+            leerbaarheidstoets_date=lbt.afgenomen,
+            leerbaarheidstoets_cesuur=lbt.cesuur,
+            leerbaarheidstoets_beperking=lbt.beperking,
+            recht_op_alleen_spreken_meegedeeld=command.recht_op_alleen_spreken_meegedeeld,
+            **asdict(command.inhoud),
         )
     )
+    if command.gezondheid is not None:
+        if gezondheid_vault is None or command.door is None:
+            raise RuntimeError("health data needs the vault and the processing actor")
+        await leg_gezondheid_vast(
+            uow,
+            gezondheid_vault,
+            inburgeraar_id=command.inburgeraar_id,
+            gemeentecode=persoon["gemeentecode"],
+            gegevens=command.gezondheid,
+            door=command.door,
+        )
     await uow.publish(
         IntakeAfgerond(
             inburgeraar_id=command.inburgeraar_id,
             intake_id=intake_id,
             gemeentecode=persoon["gemeentecode"],
             doelgroep=Doelgroep(persoon["doelgroep"]),
-            leerbaarheidstoets=command.leerbaarheidstoets,
+            leerbaarheidstoets=lbt.uitslag,
             opleidingsniveau=command.opleidingsniveau,
             ambitie=command.ambitie,
             leeftijd=leeftijd_op(geboortedatum, command.afgerond_date),
@@ -132,6 +182,25 @@ async def rond_intake_af(
         .one()
     )
     await uow.commit()
+    return row
+
+
+async def geef_brede_intake(
+    uow: UnitOfWork, inburgeraar_id: uuid.UUID, gemeentecodes: Iterable[str]
+) -> RowMapping:
+    """The intake without health data: that lives in another table, behind another endpoint."""
+    await _inburgeraar(uow, inburgeraar_id, gemeentecodes)
+    row = (
+        (
+            await uow.session.execute(
+                select(brede_intake).where(brede_intake.c.inburgeraar_id == inburgeraar_id)
+            )
+        )
+        .mappings()
+        .first()
+    )
+    if row is None:
+        raise IntakeNietGevonden(f"De brede intake van {inburgeraar_id} is nog niet afgerond.")
     return row
 
 

@@ -10,6 +10,7 @@ DEV_DUO_OIN = "00000001800000000000"
 DEV_GEMEENTE_OINS = (
     "GM0772=00000001001000772000,GM0794=00000001001000794000,GM0855=00000001001000855000"
 )
+DEV_GEZONDHEID_KEY = "development-only-gezondheid-key-change-me-0123456789"
 
 
 class IntakeSettings(BaseServiceSettings):
@@ -21,6 +22,12 @@ class IntakeSettings(BaseServiceSettings):
         SecretStr(DEV_BSN_KEY),
         min_length=32,
         description="Secret for the BSN look-up hash and BSN encryption at rest.",
+    )
+    gezondheid_key: SecretStr = Field(
+        SecretStr(DEV_GEZONDHEID_KEY),
+        min_length=32,
+        description="Secret for encrypting health data of the brede intake at rest "
+        "(special-category data, Wi art. 37); must differ from the BSN key.",
     )
     duo_base_url: str = Field(
         "http://127.0.0.1:8090/v1",
@@ -63,6 +70,10 @@ class IntakeSettings(BaseServiceSettings):
         problems = super().unsafe_for_production()
         if self.bsn_key.get_secret_value() == DEV_BSN_KEY:
             problems.append("bsn_key still has the development default")
+        if self.gezondheid_key.get_secret_value() == DEV_GEZONDHEID_KEY:
+            problems.append("gezondheid_key still has the development default")
+        if self.gezondheid_key.get_secret_value() == self.bsn_key.get_secret_value():
+            problems.append("gezondheid_key must differ from bsn_key")
         if self.duo_oin == DEV_DUO_OIN or self.gemeente_oins == DEV_GEMEENTE_OINS:
             problems.append("duo_oin and gemeente_oins must be the real OINs")
         if not self.duo_base_url.startswith("https://"):

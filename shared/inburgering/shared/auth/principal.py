@@ -26,6 +26,8 @@ class Principal:
     gemeentecodes: frozenset[str] = field(default_factory=frozenset)
     kvk: str | None = None
     instelling: str | None = None
+    # Extra permissions granted by boolean claims, e.g. `gezondheid` for health data ([Bi] 9.11).
+    permissions: frozenset[str] = field(default_factory=frozenset)
 
     def require(self, *roles: Rol) -> None:
         if self.rol not in roles:

@@ -14,6 +14,8 @@ from inburgering.shared.settings import BaseServiceSettings
 
 ASYMMETRIC_ALGORITHMS = ["RS256", "PS256", "ES256"]
 DEV_ISSUER = "inburgering-dev"
+# Boolean claims that grant a permission on top of the role.
+PERMISSION_CLAIMS = ("gezondheid",)
 SERVICES = ("intake", "routes", "contracts", "referrals", "subscriptions")
 
 
@@ -62,6 +64,7 @@ def _principal(claims: dict) -> Principal:
         gemeentecodes=frozenset(gemeentecodes),
         kvk=claims.get("kvk"),
         instelling=claims.get("instelling"),
+        permissions=frozenset(name for name in PERMISSION_CLAIMS if claims.get(name) is True),
     )
 
 
@@ -76,6 +79,7 @@ def mint_dev_token(
     audiences: Iterable[str] = tuple(f"inburgering-{s}" for s in SERVICES),
     ttl_seconds: int = 3600,
     issuer: str = DEV_ISSUER,
+    permissions: Iterable[str] = (),
 ) -> str:
     """A development token; production tokens come from the gemeente's OAuth server."""
     now = int(time.time())
@@ -94,4 +98,6 @@ def mint_dev_token(
         claims["kvk"] = kvk
     if instelling:
         claims["instelling"] = instelling
+    for permission in permissions:
+        claims[permission] = True
     return jwt.encode(claims, secret, algorithm="HS256")

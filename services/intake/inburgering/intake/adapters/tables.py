@@ -64,6 +64,49 @@ brede_intake = Table(
     Column("ambitie", String(20), nullable=False),
     Column("afgerond_date", Date, nullable=False),
     Column("vastgelegd_at", DateTime(timezone=True), nullable=False),
+    # Everything below came later: intakes recorded before it have NULLs.
+    Column("leerbaarheidstoets_score", Integer, nullable=True),
+    Column("leerbaarheidstoets_date", Date, nullable=True),
+    Column("leerbaarheidstoets_cesuur", Integer, nullable=True),
+    Column("leerbaarheidstoets_beperking", String(10), nullable=True),
+    Column("opleiding", Text, nullable=True),
+    Column("werkervaring_jaren", Integer, nullable=True),
+    Column("werkervaring", Text, nullable=True),
+    Column("taalniveau", String(4), nullable=True),
+    Column("zelfredzaamheid", String(30), nullable=True),
+    Column("vve_aantal_kinderen", Integer, nullable=True),
+    Column("vve_mogelijkheden", Text, nullable=True),
+    Column("mogelijkheden_werk_en_participatie", Text, nullable=True),
+    Column("recht_op_alleen_spreken_meegedeeld", Boolean, nullable=True),
+)
+
+# Health (special-category data, [Wi] art. 37): apart from the intake, encrypted, read only
+# through its own endpoint by a token with the `gezondheid` claim.
+gezondheid = Table(
+    "gezondheid",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("inburgeraar_id", Uuid, ForeignKey("inburgeraar.id"), nullable=False, unique=True),
+    Column("gemeentecode", String(6), nullable=False),
+    Column("versleuteld", LargeBinary, nullable=False),
+    Column("vastgelegd_at", DateTime(timezone=True), nullable=False),
+)
+
+# Processing records of personal data (the start of the Logboek Dataverwerkingen): who, when,
+# which person, what and why. Holds no content, so it can be kept and shown to a supervisor.
+verwerkingslog = Table(
+    "verwerkingslog",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("verwerkt_at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("rol", String(20), nullable=False),
+    Column("gemeentecode", String(6), nullable=False, index=True),
+    Column("inburgeraar_id", Uuid, nullable=False, index=True),
+    Column("gegevens", String(40), nullable=False),
+    Column("handeling", String(20), nullable=False),
+    Column("doel", String(40), nullable=False),
+    Column("grondslag", String(100), nullable=False),
 )
 
 # A notification from DUO, stored before the 201 so that DUO never has to resend it.

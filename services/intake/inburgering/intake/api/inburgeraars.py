@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy.engine import RowMapping
 
 from inburgering.intake import handlers
+from inburgering.intake.api.bevoegdheid import GezondheidBevoegd, verwerker
 from inburgering.intake.api.schemas import (
     BredeIntakeCreate,
     BredeIntakeRead,
@@ -14,6 +15,7 @@ from inburgering.intake.api.schemas import (
     InburgeraarCreate,
     InburgeraarRead,
 )
+from inburgering.intake.domain.brede_intake import Gezondheid, IntakeInhoud
 from inburgering.shared.auth import CurrentPrincipal, Rol
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
@@ -110,10 +112,18 @@ async def geef_inburgeraar(
     responses=problem_responses(400, 401, 403, 404, 409),
 )
 async def rond_brede_intake_af(
-    inburgeraar_id: UUID, body: BredeIntakeCreate, principal: CurrentPrincipal, uow: UowDep
+    inburgeraar_id: UUID,
+    body: BredeIntakeCreate,
+    principal: CurrentPrincipal,
+    bevoegd: GezondheidBevoegd,
+    uow: UowDep,
+    request: Request,
 ) -> BredeIntakeRead:
-    """Leg de afgeronde brede intake vast; dit start het leerrouteadvies."""
+    """Leg de afgeronde brede intake vast; dit start het leerrouteadvies.
+
+    Gezondheid mag alleen mee met een token met de claim `gezondheid: true` (anders 403)."""
     principal.require(Rol.GEMEENTE)
+    g = body.gezondheid
     command = handlers.RondIntakeAf(
         inburgeraar_id=inburgeraar_id,
         leerbaarheidstoets=body.leerbaarheidstoets,
@@ -121,16 +131,73 @@ async def rond_brede_intake_af(
         ambitie=body.ambitie,
         afgerond_date=body.afgerond_datum,
         geboortedatum=body.geboortedatum,
+        leerbaarheidstoets_score=body.leerbaarheidstoets_score,
+        leerbaarheidstoets_date=body.leerbaarheidstoets_datum,
+        beperking=body.leerbaarheidstoets_beperking,
+        inhoud=IntakeInhoud(
+            opleiding=body.opleiding,
+            werkervaring_jaren=body.werkervaring_jaren,
+            werkervaring=body.werkervaring,
+            taalniveau=body.taalniveau,
+            zelfredzaamheid=body.zelfredzaamheid,
+            vve_aantal_kinderen=body.vve_aantal_kinderen,
+            vve_mogelijkheden=body.vve_mogelijkheden,
+            mogelijkheden_werk_en_participatie=body.mogelijkheden_werk_en_participatie,
+        ),
+        recht_op_alleen_spreken_meegedeeld=body.recht_op_alleen_spreken_meegedeeld,
+        gezondheid=None
+        if g is None
+        else Gezondheid(
+            lichamelijk=g.lichamelijk,
+            psychisch=g.psychisch,
+            gevolgen_voor_inburgering=g.gevolgen_voor_inburgering,
+        ),
+        gezondheid_bevoegd=bevoegd,
+        door=verwerker(principal),
     )
     async with uow:
-        row = await handlers.rond_intake_af(uow, command, principal.gemeentecodes)
+        row = await handlers.rond_intake_af(
+            uow, command, principal.gemeentecodes, request.app.state.gezondheid_vault
+        )
+    return _intake(row)
+
+
+@router.get(
+    "/{inburgeraar_id}/brede-intake",
+    response_model=BredeIntakeRead,
+    responses=problem_responses(400, 401, 403, 404),
+)
+async def geef_brede_intake(
+    inburgeraar_id: UUID, principal: CurrentPrincipal, uow: UowDep
+) -> BredeIntakeRead:
+    """De afgeronde brede intake, zonder gezondheid (zie `.../brede-intake/gezondheid`)."""
+    principal.require(Rol.GEMEENTE)
+    async with uow:
+        row = await handlers.geef_brede_intake(uow, inburgeraar_id, principal.gemeentecodes)
+    return _intake(row)
+
+
+def _intake(row: RowMapping) -> BredeIntakeRead:
     return BredeIntakeRead(
         id=row["id"],
         inburgeraar_id=row["inburgeraar_id"],
         leerbaarheidstoets=row["leerbaarheidstoets"],
+        leerbaarheidstoets_score=row["leerbaarheidstoets_score"],
+        leerbaarheidstoets_datum=row["leerbaarheidstoets_date"],
+        leerbaarheidstoets_cesuur=row["leerbaarheidstoets_cesuur"],
+        leerbaarheidstoets_beperking=row["leerbaarheidstoets_beperking"],
         opleidingsniveau=row["opleidingsniveau"],
         ambitie=row["ambitie"],
         afgerond_datum=row["afgerond_date"],
+        opleiding=row["opleiding"],
+        werkervaring_jaren=row["werkervaring_jaren"],
+        werkervaring=row["werkervaring"],
+        taalniveau=row["taalniveau"],
+        zelfredzaamheid=row["zelfredzaamheid"],
+        vve_aantal_kinderen=row["vve_aantal_kinderen"],
+        vve_mogelijkheden=row["vve_mogelijkheden"],
+        mogelijkheden_werk_en_participatie=row["mogelijkheden_werk_en_participatie"],
+        recht_op_alleen_spreken_meegedeeld=row["recht_op_alleen_spreken_meegedeeld"],
     )
 
 

@@ -6,6 +6,8 @@ from uuid import UUID
 
 from pydantic import Field
 
+from inburgering.intake.domain.brede_intake import Taalniveau, Zelfredzaamheid
+from inburgering.intake.domain.leerbaarheidstoets import Beperking
 from inburgering.shared.events.vocabulary import (
     Ambitie,
     Doelgroep,
@@ -50,25 +52,85 @@ class InburgeraarRead(ApiModel):
     termijn_einddatum: date | None = None
 
 
-class BredeIntakeCreate(ApiModel):
-    leerbaarheidstoets: LeerbaarheidstoetsUitslag = Field(
-        description="Uitslag van de leerbaarheidstoets, of niet afgenomen wegens een beperking"
+_TEKST = 4000
+
+
+class GezondheidGegevens(ApiModel):
+    """Bijzonder persoonsgegeven (Wi art. 37): apart en versleuteld opgeslagen."""
+
+    lichamelijk: str | None = Field(None, max_length=_TEKST)
+    psychisch: str | None = Field(None, max_length=_TEKST)
+    gevolgen_voor_inburgering: str | None = Field(None, max_length=_TEKST)
+
+
+class BredeIntakeInhoud(ApiModel):
+    """What the brede intake records besides the LBT; all optional for older clients."""
+
+    leerbaarheidstoets_beperking: Beperking | None = Field(
+        None, description="Alleen bij 'niet-afgenomen-beperking': visueel of auditief"
     )
+    opleiding: str | None = Field(
+        None, max_length=_TEKST, description="Eerdere opleiding, ook in het land van herkomst"
+    )
+    werkervaring_jaren: int | None = Field(None, ge=0, le=80)
+    werkervaring: str | None = Field(
+        None, max_length=_TEKST, description="Werkervaring, ook in het land van herkomst"
+    )
+    taalniveau: Taalniveau | None = Field(None, description="Niveau Nederlands (ERK)")
+    zelfredzaamheid: Zelfredzaamheid | None = Field(
+        None, description="Trede van de Zelfredzaamheid-Matrix"
+    )
+    vve_aantal_kinderen: int | None = Field(
+        None, ge=0, le=30, description="Kinderen voor wie voor- of vroegschoolse educatie speelt"
+    )
+    vve_mogelijkheden: str | None = Field(None, max_length=_TEKST)
+    mogelijkheden_werk_en_participatie: str | None = Field(None, max_length=_TEKST)
+    recht_op_alleen_spreken_meegedeeld: bool | None = Field(
+        None,
+        description="De inburgeraar hoorde het gesprek zonder partner te mogen voeren; `false` "
+        "wordt geweigerd. Leeg bij clients van voor dit veld (dan onbekend).",
+    )
+
+
+class BredeIntakeCreate(BredeIntakeInhoud):
+    leerbaarheidstoets: LeerbaarheidstoetsUitslag | None = Field(
+        None,
+        description="Uitslag, of niet afgenomen wegens een beperking. Met score en afnamedatum "
+        "volgt de uitslag uit de cesuur op die datum (31, vanaf 2023-04-12 28); een opgegeven "
+        "uitslag die daarvan afwijkt is een 400.",
+    )
+    leerbaarheidstoets_score: int | None = Field(None, ge=0, le=40, description="Score van 40")
+    leerbaarheidstoets_datum: date | None = Field(None, description="Afnamedatum van de toets")
     opleidingsniveau: Opleidingsniveau
     ambitie: Ambitie
     afgerond_datum: date
     geboortedatum: date | None = Field(
         None, description="Alleen nodig als de geboortedatum van de inburgeraar nog onbekend is"
     )
+    gezondheid: GezondheidGegevens | None = Field(
+        None,
+        description="Alleen met een token met de claim `gezondheid: true` (anders 403); nooit "
+        "terug te lezen via de brede intake, alleen via `.../brede-intake/gezondheid`.",
+        json_schema_extra={"writeOnly": True},
+    )
 
 
-class BredeIntakeRead(ApiModel):
+class BredeIntakeRead(BredeIntakeInhoud):
     id: UUID
     inburgeraar_id: UUID
     leerbaarheidstoets: LeerbaarheidstoetsUitslag
+    leerbaarheidstoets_score: int | None = None
+    leerbaarheidstoets_datum: date | None = None
+    leerbaarheidstoets_cesuur: int | None = Field(
+        None, description="De cesuur die op de afnamedatum gold"
+    )
     opleidingsniveau: Opleidingsniveau
     ambitie: Ambitie
     afgerond_datum: date
+
+
+class GezondheidRead(GezondheidGegevens):
+    inburgeraar_id: UUID
 
 
 class DuoGebeurtenisRead(ApiModel):

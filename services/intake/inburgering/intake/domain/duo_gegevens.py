@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 
 from inburgering.shared.events.vocabulary import Doelgroep, LeerbaarheidstoetsUitslag
-
-NIEUWE_CESUUR_VANAF = date(2023, 4, 12)
 
 
 class PlichtStatus(StrEnum):
@@ -38,11 +35,6 @@ def lbt_uitslag_van_duo(resultaat: str) -> LeerbaarheidstoetsUitslag | None:
 def score_van_duo(score: str) -> float:
     """DUO writes scores with a decimal comma, e.g. '28,00'."""
     return float(score.replace(",", "."))
-
-
-def cesuur_op(afgenomen: date) -> int:
-    """The LBT pass mark out of 40 in force on the test date."""
-    return 28 if afgenomen >= NIEUWE_CESUUR_VANAF else 31
 
 
 def reden_beeindigd(gebeurtenis_id: str) -> str:

@@ -56,3 +56,31 @@ class PipNietInConcept(Conflict):
 class PipOngeldig(DomainError):
     code = "pip-ongeldig"
     title = "Het PIP voldoet niet aan de regels van DUO."
+
+
+class LeerbaarheidstoetsOngeldig(DomainError):
+    code = "leerbaarheidstoets-ongeldig"
+    title = "De gegevens van de leerbaarheidstoets passen niet bij elkaar."
+
+
+class UitslagWijktAf(DomainError):
+    code = "leerbaarheidstoets-uitslag-wijkt-af"
+    title = "De uitslag volgt niet uit de score en de cesuur op de afnamedatum."
+
+
+class RechtOpAlleenSprekenNietMeegedeeld(DomainError):
+    code = "recht-op-alleen-spreken-niet-meegedeeld"
+    title = "De brede intake kan pas worden afgerond als dit recht is meegedeeld."
+
+
+class GezondheidNietBevoegd(Forbidden):
+    code = "gezondheid-niet-bevoegd"
+    title = "Gezondheidsgegevens zijn alleen voor wie ze voor de taak nodig heeft."
+
+
+class GezondheidNietGevonden(NotFound):
+    code = "gezondheid-niet-gevonden"
+
+
+class IntakeNietGevonden(NotFound):
+    code = "brede-intake-niet-gevonden"

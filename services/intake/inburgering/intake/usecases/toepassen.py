@@ -17,7 +17,6 @@ from inburgering.intake.adapters.tables import inburgeraar, leerbaarheidstoets
 from inburgering.intake.context import IntakeContext
 from inburgering.intake.domain.duo_gegevens import (
     PlichtStatus,
-    cesuur_op,
     doelgroep_van_duo,
     lbt_uitslag_van_duo,
     reden_beeindigd,
@@ -25,6 +24,7 @@ from inburgering.intake.domain.duo_gegevens import (
     score_van_duo,
 )
 from inburgering.intake.domain.gebeurtenissen import Gebeurtenis
+from inburgering.intake.domain.leerbaarheidstoets import cesuur_op
 from inburgering.intake.domain.pip import LEERROUTE_VAN_DUO
 from inburgering.intake.usecases.duo_raadpleging import Opgehaald
 from inburgering.intake.usecases.pip_termijn import plan_pip_termijn, stop_pip_termijn
