@@ -3,13 +3,17 @@ same JSON Schemas as docs/events/), including the per-gemeente topics this servi
 
 from __future__ import annotations
 
+import json
+import sys
 from collections import defaultdict
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from inburgering.shared.events import ALL_EVENTS
 from inburgering.shared.events.base import IntegrationEvent
 from inburgering.shared.messaging.envelope import SCHEMA_BASE
+from inburgering.subscriptions.settings import SubscriptionsSettings
 
 GEMEENTE_CHANNEL = "gemeenteTopic"
 
@@ -119,3 +123,31 @@ def document(version: str, gemeente_topic_prefix: str) -> dict[str, Any]:
             },
         }
     )
+
+
+REPOSITORY_ROOT = Path(__file__).resolve().parents[4]
+COMMITTED = REPOSITORY_ROOT / "docs" / "asyncapi.json"
+
+
+def committed_document() -> dict[str, Any]:
+    """The document as committed: the release version and the default topic prefix, so the file
+    does not depend on the environment it was written from."""
+    # Imported here: the composition root imports this module (through the API router).
+    from inburgering.subscriptions.bootstrap import VERSION
+
+    prefix = SubscriptionsSettings.model_fields["gemeente_topic_prefix"].default
+    return document(VERSION, prefix)
+
+
+def render(content: dict[str, Any]) -> str:
+    return json.dumps(content, indent=2, ensure_ascii=False) + "\n"
+
+
+def write(target: Path = COMMITTED) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render(committed_document()))
+    return target
+
+
+if __name__ == "__main__":
+    print(write(Path(sys.argv[1]) if len(sys.argv) > 1 else COMMITTED))

@@ -8,6 +8,8 @@ from inburgering.shared.events.subscriptions import TOPIC
 from inburgering.shared.runtime import ServiceParts
 from inburgering.subscriptions import ingest
 from inburgering.subscriptions.adapters import tables
+from inburgering.subscriptions.adapters.access_tokens import AccessTokens
+from inburgering.subscriptions.adapters.credential_box import CredentialBox
 from inburgering.subscriptions.adapters.webhook import WebhookClient
 from inburgering.subscriptions.api.abonnementen import router as abonnementen
 from inburgering.subscriptions.api.asyncapi import router as asyncapi
@@ -22,6 +24,7 @@ def build_parts(
     settings: SubscriptionsSettings | None = None, *, webhooks: WebhookClient | None = None
 ) -> ServiceParts:
     settings = settings or SubscriptionsSettings()
+    webhooks = webhooks or WebhookClient(timeout_seconds=settings.delivery_timeout_seconds)
     return ServiceParts(
         settings=settings,
         title="Inburgering Abonnementen API",
@@ -40,8 +43,10 @@ def build_parts(
         workers=[own_loops],
         state={
             "settings": settings,
-            "webhooks": webhooks
-            or WebhookClient(timeout_seconds=settings.delivery_timeout_seconds),
+            "webhooks": webhooks,
+            # One token cache for the registration handshake and the deliveries.
+            "tokens": AccessTokens(webhooks),
+            "credentials": CredentialBox(settings.credential_key.get_secret_value()),
         },
     )
 

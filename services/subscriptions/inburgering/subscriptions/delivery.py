@@ -20,15 +20,17 @@ from inburgering.shared.events.subscriptions import AbonnementBeeindigd, Abonnem
 from inburgering.shared.persistence import UnitOfWork
 from inburgering.shared.scheduling.timers import Clock, utc_now
 from inburgering.subscriptions import handlers
+from inburgering.subscriptions.adapters.access_tokens import AccessTokens, TokenNotObtained
+from inburgering.subscriptions.adapters.credential_box import CredentialBox, CredentialUnreadable
 from inburgering.subscriptions.adapters.tables import abonnement, aflevering, gebeurtenis
 from inburgering.subscriptions.adapters.webhook import Antwoord, WebhookClient
+from inburgering.subscriptions.domain.credentials import ClientCredentials, Credential
 from inburgering.subscriptions.domain.model import (
     CLOUDEVENTS_JSON,
     AbonnementStatus,
     AfleveringStatus,
     Formaat,
     Informatie,
-    authorization,
     backoff,
     cloudevent,
     notificatie,
@@ -58,11 +60,15 @@ class DeliveryWorker:
         settings: SubscriptionsSettings,
         *,
         clock: Clock = utc_now,
+        tokens: AccessTokens | None = None,
+        box: CredentialBox | None = None,
     ) -> None:
         self._uow = uow_factory
         self._client = client
         self._settings = settings
         self._clock = clock
+        self._tokens = tokens or AccessTokens(client)
+        self._box = box or CredentialBox(settings.credential_key.get_secret_value())
         self._worker_id = uuid.uuid4().hex[:8]
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -107,7 +113,7 @@ class DeliveryWorker:
                 abonnement.c.id.label("abonnement_id"),
                 abonnement.c.gemeentecode.label("abonnement_gemeentecode"),
                 abonnement.c.callback_url,
-                abonnement.c.auth,
+                abonnement.c.credential,
                 abonnement.c.hmac_secret,
                 abonnement.c.formaat,
                 abonnement.c.informatie,
@@ -163,10 +169,16 @@ class DeliveryWorker:
             payload = cloudevent(event, informatie=Informatie(row["informatie"]), base_url=base_url)
             content_type = CLOUDEVENTS_JSON
         body = json.dumps(payload, separators=(",", ":")).encode()
+        try:
+            credential = self._box.open(row["credential"], abonnement_id=row["abonnement_id"])
+            presented = await self._authorization(credential)
+        except (CredentialUnreadable, TokenNotObtained) as exc:
+            await self._record(row, Antwoord(status=None, fout=str(exc)))
+            return
         timestamp = int(self._clock().timestamp())
         headers = {
             "Content-Type": content_type,
-            "Authorization": authorization(row["auth"]),
+            "Authorization": presented,
             "webhook-id": event.event_id,
             "webhook-timestamp": str(timestamp),
             "webhook-signature": signature(row["hmac_secret"], event.event_id, timestamp, body),
@@ -174,7 +186,15 @@ class DeliveryWorker:
         if event.traceparent:
             headers["traceparent"] = event.traceparent
         antwoord = await self._client.post(row["callback_url"], body=body, headers=headers)
+        if antwoord.status == 401 and isinstance(credential, ClientCredentials):
+            # Perhaps revoked or expired early: the next attempt fetches a fresh token.
+            self._tokens.forget(credential)
         await self._record(row, antwoord)
+
+    async def _authorization(self, credential: Credential) -> str:
+        if isinstance(credential, ClientCredentials):
+            return await self._tokens.authorization(credential)
+        return credential.authorization
 
     async def _record(self, row: RowMapping, antwoord: Antwoord) -> None:
         now = self._clock()

@@ -11,7 +11,9 @@ from sqlalchemy import Select, and_, insert, select, update
 from sqlalchemy.engine import RowMapping
 
 from inburgering.shared.persistence import UnitOfWork
+from inburgering.subscriptions.adapters.credential_box import CredentialBox
 from inburgering.subscriptions.adapters.tables import abonnement, aflevering, gebeurtenis
+from inburgering.subscriptions.domain.credentials import Credential
 from inburgering.subscriptions.domain.errors import (
     AbonnementBeeindigd,
     AbonnementNietGevonden,
@@ -31,13 +33,15 @@ from inburgering.subscriptions.domain.model import (
 class RegistreerAbonnement:
     gemeentecode: str
     callback_url: str
-    auth: str
+    credential: Credential
     types: list[str]
     formaat: Formaat
     informatie: Informatie
 
 
-async def registreer_abonnement(uow: UnitOfWork, command: RegistreerAbonnement) -> RowMapping:
+async def registreer_abonnement(
+    uow: UnitOfWork, command: RegistreerAbonnement, box: CredentialBox
+) -> RowMapping:
     """Stored only after the receiver confirmed it (the caller did the handshake)."""
     abonnement_id = uuid.uuid4()
     await uow.session.execute(
@@ -45,7 +49,7 @@ async def registreer_abonnement(uow: UnitOfWork, command: RegistreerAbonnement) 
             id=abonnement_id,
             gemeentecode=command.gemeentecode,
             callback_url=command.callback_url,
-            auth=command.auth,
+            credential=box.seal(command.credential, abonnement_id=abonnement_id),
             hmac_secret=new_secret(),
             types=sorted(set(command.types)),
             formaat=command.formaat,

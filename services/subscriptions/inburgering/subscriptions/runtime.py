@@ -12,6 +12,8 @@ from aiokafka import AIOKafkaProducer
 
 from inburgering.shared.messaging import broker
 from inburgering.shared.runtime import ServiceRuntime
+from inburgering.subscriptions.adapters.access_tokens import AccessTokens
+from inburgering.subscriptions.adapters.credential_box import CredentialBox
 from inburgering.subscriptions.adapters.webhook import WebhookClient
 from inburgering.subscriptions.delivery import DeliveryWorker
 from inburgering.subscriptions.forwarder import GemeenteTopicForwarder
@@ -30,6 +32,14 @@ class SubscriptionsRuntime(ServiceRuntime):
     def webhooks(self) -> WebhookClient:
         return self.parts.state["webhooks"]
 
+    @property
+    def tokens(self) -> AccessTokens:
+        return self.parts.state["tokens"]
+
+    @property
+    def credentials(self) -> CredentialBox:
+        return self.parts.state["credentials"]
+
 
 @contextlib.asynccontextmanager
 async def own_loops(runtime: ServiceRuntime, roles: frozenset[str]) -> AsyncIterator[None]:
@@ -41,8 +51,14 @@ async def own_loops(runtime: ServiceRuntime, roles: frozenset[str]) -> AsyncIter
     assert isinstance(settings, SubscriptionsSettings)
     try:
         if "scheduler" in roles:
+            state = runtime.parts.state
             delivery = DeliveryWorker(
-                runtime.uow, runtime.parts.state["webhooks"], settings, clock=runtime.parts.clock
+                runtime.uow,
+                state["webhooks"],
+                settings,
+                clock=runtime.parts.clock,
+                tokens=state["tokens"],
+                box=state["credentials"],
             )
             tasks.append(asyncio.create_task(delivery.run(stop), name="delivery"))
         if "relay" in roles:

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
 from inburgering.shared.settings import BaseServiceSettings
+
+DEV_CREDENTIAL_KEY = "development-only-credential-key-change-me-0123456789"
 
 
 class SubscriptionsSettings(BaseServiceSettings):
@@ -44,3 +46,17 @@ class SubscriptionsSettings(BaseServiceSettings):
         10, ge=1, description="Consecutive failures after which a subscription raises an alert."
     )
     forward_batch_size: int = Field(500, ge=1, description="Events per gemeente topic batch.")
+    credential_key: SecretStr = Field(
+        SecretStr(DEV_CREDENTIAL_KEY),
+        min_length=32,
+        description=(
+            "Secret from which the AES-256-GCM key for receiver credentials at rest is derived; "
+            "changing it makes stored credentials unreadable (subscribers register again)."
+        ),
+    )
+
+    def unsafe_for_production(self) -> list[str]:
+        problems = super().unsafe_for_production()
+        if self.credential_key.get_secret_value() == DEV_CREDENTIAL_KEY:
+            problems.append("credential_key still has the development default")
+        return problems

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import parse_qsl
 
 import httpx
 import pytest
@@ -26,6 +28,8 @@ from inburgering.subscriptions.settings import SubscriptionsSettings
 EINDHOVEN = "GM0772"
 TILBURG = "GM0855"
 CALLBACK = "https://ontvanger.example/webhook"
+TOKEN_PATH = "/oauth2/token"
+TOKEN_URL = "https://ontvanger.example" + TOKEN_PATH
 INTAKE_SOURCE = "urn:nld:oin:00000000000000000000:systeem:inburgering-intake"
 
 
@@ -49,14 +53,39 @@ class Receiver:
     origin_allowed: bool = True
     answers: list[httpx.Response] = field(default_factory=list)
     received: list[httpx.Request] = field(default_factory=list)
+    handshakes: list[httpx.Request] = field(default_factory=list)
+    # The receiver's OAuth2 token endpoint (a third party's server): issues tok-1, tok-2, …
+    client_id: str = "gemeente-backoffice"
+    client_secret: str = "client-geheim-0123"
+    token_lifetime: int = 300
+    token_requests: list[httpx.Request] = field(default_factory=list)
 
     def handle(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path == TOKEN_PATH:
+            return self._token(request)
         if request.method == "OPTIONS":
+            self.handshakes.append(request)
             origin = request.headers.get("WebHook-Request-Origin", "")
             headers = {"WebHook-Allowed-Origin": origin} if self.origin_allowed else {}
             return httpx.Response(200, headers=headers)
         self.received.append(request)
         return self.answers.pop(0) if self.answers else httpx.Response(204)
+
+    def _token(self, request: httpx.Request) -> httpx.Response:
+        expected = (
+            "Basic " + base64.b64encode(f"{self.client_id}:{self.client_secret}".encode()).decode()
+        )
+        form = dict(parse_qsl(request.content.decode()))
+        if request.headers.get("Authorization") != expected:
+            return httpx.Response(401, json={"error": "invalid_client"})
+        if form.get("grant_type") != "client_credentials":
+            return httpx.Response(400, json={"error": "unsupported_grant_type"})
+        self.token_requests.append(request)
+        token = f"tok-{len(self.token_requests)}"
+        return httpx.Response(
+            200,
+            json={"access_token": token, "token_type": "Bearer", "expires_in": self.token_lifetime},
+        )
 
     def bodies(self) -> list[dict[str, Any]]:
         return [json.loads(r.content) for r in self.received]

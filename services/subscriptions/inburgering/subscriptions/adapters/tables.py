@@ -60,8 +60,9 @@ abonnement = Table(
     Column("id", Uuid, primary_key=True),
     Column("gemeentecode", String(6), nullable=False, index=True),
     Column("callback_url", String(1000), nullable=False),
-    # Credentials the subscriber gave us to present to its own endpoint; never answered back.
-    Column("auth", String(1000), nullable=False),
+    # What to present to the subscriber's endpoint (Authorization value or OAuth2 client
+    # credentials), sealed by CredentialBox: never stored in clear, never answered back.
+    Column("credential", Text, nullable=False),
     Column("hmac_secret", String(100), nullable=False),
     Column("types", JSON, nullable=False),
     Column("formaat", String(20), nullable=False),

@@ -20,6 +20,15 @@ class Antwoord:
         return self.status is not None and 200 <= self.status < 300
 
 
+@dataclass(frozen=True)
+class TokenAntwoord:
+    """The token endpoint's answer; `access_token` is None when it gave none."""
+
+    access_token: str | None
+    expires_in: float | None = None
+    fout: str | None = None
+
+
 class WebhookClient:
     """`transport` lets tests put a scripted receiver behind the same client code."""
 
@@ -56,3 +65,38 @@ class WebhookClient:
             return Antwoord(status=None, fout=f"niet bereikbaar: {type(exc).__name__}")
         fout = None if 200 <= response.status_code < 300 else f"HTTP {response.status_code}"
         return Antwoord(response.status_code, response.headers.get("Retry-After"), fout)
+
+    async def client_credentials_token(
+        self, token_url: str, *, client_id: str, client_secret: str, scope: str | None
+    ) -> TokenAntwoord:
+        """RFC 6749 §4.4 with HTTP Basic client authentication (`client_secret_basic`)."""
+        form = {"grant_type": "client_credentials"}
+        if scope:
+            form["scope"] = scope
+        try:
+            async with self._client() as client:
+                response = await client.post(
+                    token_url,
+                    data=form,
+                    auth=httpx.BasicAuth(client_id, client_secret),
+                    headers={"Accept": "application/json"},
+                )
+        except httpx.HTTPError as exc:
+            return TokenAntwoord(None, fout=f"tokenUrl niet bereikbaar: {type(exc).__name__}")
+        try:
+            content = response.json()
+        except ValueError:
+            content = {}
+        if not isinstance(content, dict):
+            content = {}
+        token = content.get("access_token")
+        if response.status_code != 200 or not isinstance(token, str) or not token:
+            # Only the OAuth error code: a description may echo what the client sent.
+            code = content.get("error")
+            detail = f" ({code})" if isinstance(code, str) and code.isascii() else ""
+            fout = f"geen toegangstoken: HTTP {response.status_code}{detail}"
+            return TokenAntwoord(None, fout=fout)
+        expires_in = content.get("expires_in")
+        return TokenAntwoord(
+            token, float(expires_in) if isinstance(expires_in, int | float) else None
+        )

@@ -14,6 +14,7 @@ from inburgering.shared.events.subscriptions import TOPIC as OWN_TOPIC
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
 from inburgering.subscriptions import handlers
+from inburgering.subscriptions.adapters.access_tokens import AccessTokens, TokenNotObtained
 from inburgering.subscriptions.adapters.webhook import WebhookClient
 from inburgering.subscriptions.api.schemas import (
     AbonnementCreate,
@@ -22,9 +23,19 @@ from inburgering.subscriptions.api.schemas import (
     AfleveringRead,
     ReplayCreate,
     ReplayRead,
+    SinkCredential,
 )
 from inburgering.subscriptions.api.tenant import gemeente_van
-from inburgering.subscriptions.domain.errors import CallbackNietBevestigd, OnbekendType
+from inburgering.subscriptions.domain.credentials import (
+    ClientCredentials,
+    Credential,
+    StaticAuthorization,
+)
+from inburgering.subscriptions.domain.errors import (
+    CallbackNietBevestigd,
+    GeenToegangstoken,
+    OnbekendType,
+)
 from inburgering.subscriptions.domain.model import (
     AfleveringStatus,
     Formaat,
@@ -55,6 +66,28 @@ def _read(row: RowMapping) -> AbonnementRead:
 
 def _known_types() -> set[str]:
     return {e.event_type() for e in ALL_EVENTS if e.topic != OWN_TOPIC}
+
+
+def _credential(auth: str | None, sink: SinkCredential | None) -> Credential:
+    if sink is None:
+        assert auth is not None  # the schema requires one of the two
+        return StaticAuthorization(authorization(auth))
+    return ClientCredentials(
+        token_url=str(sink.token_url),
+        client_id=sink.client_id,
+        client_secret=sink.client_secret,
+        scope=sink.scope,
+    )
+
+
+async def _authorization(tokens: AccessTokens, credential: Credential) -> str:
+    """Fetching the token now also proves the client credentials before we store them."""
+    if isinstance(credential, StaticAuthorization):
+        return credential.authorization
+    try:
+        return await tokens.authorization(credential)
+    except TokenNotObtained as exc:
+        raise GeenToegangstoken(f"De tokenUrl gaf geen toegangstoken: {exc}.") from exc
 
 
 async def _bevestig_callback(
@@ -109,18 +142,22 @@ async def registreer(
     url = str(body.callback_url)
     if settings.is_production and body.callback_url.scheme != "https":
         raise CallbackNietBevestigd("Een callback URL moet https gebruiken.")
-    auth = authorization(body.auth)
+    sink = body.sink_credential
+    if settings.is_production and sink is not None and sink.token_url.scheme != "https":
+        raise GeenToegangstoken("Een tokenUrl moet https gebruiken.")
+    credential = _credential(body.auth, sink)
+    auth = await _authorization(request.app.state.tokens, credential)
     await _bevestig_callback(request.app.state.webhooks, settings, url, body.formaat, auth)
     command = handlers.RegistreerAbonnement(
         gemeentecode=gemeentecode,
         callback_url=url,
-        auth=auth,
+        credential=credential,
         types=body.types,
         formaat=body.formaat,
         informatie=body.informatie,
     )
     async with uow:
-        row = await handlers.registreer_abonnement(uow, command)
+        row = await handlers.registreer_abonnement(uow, command, request.app.state.credentials)
     response.headers["Location"] = f"/v1/abonnementen/{row['id']}"
     return AbonnementCreated(**_read(row).model_dump(), hmac_sleutel=row["hmac_secret"])
 

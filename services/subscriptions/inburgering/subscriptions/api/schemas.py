@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, Self
 from uuid import UUID
 
-from pydantic import AnyHttpUrl, ConfigDict, Field
+from pydantic import AnyHttpUrl, ConfigDict, Field, model_validator
 
 from inburgering.shared.events.vocabulary import Gemeentecode
 from inburgering.shared.http.schemas import ApiModel, Tijdstip
@@ -15,16 +15,32 @@ from inburgering.subscriptions.domain.model import (
 )
 
 
+class SinkCredential(ApiModel):
+    """OAuth2 client credentials (NL GOV OAuth-profiel): wij halen een toegangstoken bij
+    `tokenUrl` (client_secret_basic) en sturen dat als `Bearer` mee tot kort voor het verloopt."""
+
+    type: Literal["OAUTH2_CLIENT_CREDENTIALS"]
+    token_url: AnyHttpUrl = Field(description="Token-endpoint van de ontvanger.")
+    client_id: str = Field(min_length=1, max_length=200)
+    client_secret: str = Field(min_length=1, max_length=1000, json_schema_extra={"writeOnly": True})
+    scope: str | None = Field(None, max_length=1000)
+
+
 class AbonnementCreate(ApiModel):
     callback_url: AnyHttpUrl = Field(description="Waar de gebeurtenissen heen gaan (POST).")
-    auth: str = Field(
+    auth: str | None = Field(
+        None,
         min_length=1,
         max_length=1000,
         description=(
             "Waarde van de Authorization-header die wij meesturen, bv. `Bearer abc…` "
-            "(zoals `auth` in de Notificaties API); een kaal token krijgt `Bearer ` ervoor."
+            "(zoals `auth` in de Notificaties API); een kaal token krijgt `Bearer ` ervoor. "
+            "Geef `auth` of `sinkCredential`."
         ),
         json_schema_extra={"writeOnly": True},
+    )
+    sink_credential: SinkCredential | None = Field(
+        None, description="In plaats van `auth`: OAuth2 client credentials naar de ontvanger."
     )
     gemeentecode: Gemeentecode | None = Field(
         None, description="Verplicht als de client voor meer dan één gemeente handelt."
@@ -42,6 +58,12 @@ class AbonnementCreate(ApiModel):
         Informatie.VOLLEDIG,
         description="`volledig` stuurt `data` mee; `arm` alleen `dataref` naar de bron-API.",
     )
+
+    @model_validator(mode="after")
+    def _one_credential(self) -> Self:
+        if (self.auth is None) == (self.sink_credential is None):
+            raise ValueError("geef `auth` of `sinkCredential`, niet beide of geen van beide")
+        return self
 
 
 class AbonnementRead(ApiModel):

@@ -14,6 +14,11 @@ class CallbackNietBevestigd(DomainError):
     title = "De callback URL bevestigt niet dat hij gebeurtenissen wil ontvangen."
 
 
+class GeenToegangstoken(DomainError):
+    code = "geen-toegangstoken"
+    title = "Met de client credentials is geen toegangstoken te verkrijgen."
+
+
 class OnbekendType(DomainError):
     code = "onbekend-gebeurtenistype"
     title = "Een of meer gebeurtenistypen bestaan niet."
