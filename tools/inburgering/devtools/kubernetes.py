@@ -7,6 +7,15 @@ from typing import Any
 
 from inburgering.devtools.deployment import ROLES, Service
 
+# Keys a service cannot start without in production, per service (values come from your vault).
+SERVICE_SECRETS = {
+    "intake": {
+        "INTAKE_BSN_KEY": "REPLACE-WITH-A-RANDOM-KEY",
+        "INTAKE_GEZONDHEID_KEY": "REPLACE-WITH-ANOTHER-RANDOM-KEY",
+    },
+    "subscriptions": {"SUBSCRIPTIONS_CREDENTIAL_KEY": "REPLACE-WITH-A-RANDOM-KEY"},
+}
+
 
 def _labels(service: Service, role: str) -> dict[str, str]:
     return {
@@ -90,11 +99,7 @@ def kubernetes(service: Service) -> dict[str, list[dict[str, Any]]]:
                 "stringData": {
                     f"{p}DATABASE_URL": "postgresql+asyncpg://USER:PASSWORD@HOST:5432/DATABASE",
                     f"{p}JWT_DEV_SECRET": "REPLACE-WITH-A-RANDOM-VALUE-OF-32-BYTES-OR-MORE",
-                    **(
-                        {f"{p}BSN_KEY": "REPLACE-WITH-A-RANDOM-KEY"}
-                        if service.name == "intake"
-                        else {}
-                    ),
+                    **SERVICE_SECRETS.get(service.name, {}),
                 },
             }
         ],
