@@ -33,7 +33,7 @@ async def lijst_contracten(
     principal: CurrentPrincipal,
     uow: UowDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[ContractRead]:
     """Contracten van de samenwerkingsverbanden die de regio trekt (rol regio), of de eigen
     contracten (rol aanbieder)."""

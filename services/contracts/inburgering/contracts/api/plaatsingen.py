@@ -72,7 +72,7 @@ async def lijst_plaatsingen(
     uow: UowDep,
     inburgeraar_id: Annotated[UUID | None, Query(alias="inburgeraarId")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[PlaatsingRead]:
     """Plaatsingen van de eigen gemeenten (rol gemeente) of bij de eigen organisatie (rol
     aanbieder), desgewenst van één inburgeraar."""

@@ -22,7 +22,7 @@ async def lijst_samenwerkingsverbanden(
     principal: CurrentPrincipal,
     uow: UowDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[SamenwerkingsverbandRead]:
     """De samenwerkingsverbanden (één per leerroute) waarvan de eigen gemeenten lid of
     trekker zijn."""

@@ -24,6 +24,9 @@ from inburgering.shared.http.schemas import ApiModel, Tijdstip
 
 _ERK = r"^(A0|A1|A2|B1|B2|C1|C2)$"
 
+# Counts are stored as INTEGER; anything larger is invalid input, not a server error.
+MAX_AANTAL = 2**31 - 1
+
 
 class PlaatsingRead(ApiModel):
     id: UUID
@@ -158,17 +161,17 @@ class KeurmerkUpdate(ApiModel):
 
 class Aandeel(ApiModel):
     gemeentecode: Gemeentecode
-    capaciteit: int = Field(ge=0)
+    capaciteit: int = Field(ge=0, le=MAX_AANTAL)
 
 
 class ContractUpdate(ApiModel):
     """Alleen de genoemde voorwaarden veranderen; elke wijziging wordt een nieuwe versie."""
 
-    capaciteit: int | None = Field(None, ge=0)
-    prijs_bedrag: Decimal | None = Field(None, ge=0, decimal_places=2)
+    capaciteit: int | None = Field(None, ge=0, le=MAX_AANTAL)
+    prijs_bedrag: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
     status: ContractStatus | None = None
     periode_eind: date | None = Field(None, description="Bv. na het lichten van een verlenging")
-    verlengingsopties: int | None = Field(None, ge=0)
+    verlengingsopties: int | None = Field(None, ge=0, le=MAX_AANTAL)
     aandelen: list[Aandeel] | None = Field(
         None, description="Capaciteit per gemeente; een lege lijst heft de aandelen op"
     )

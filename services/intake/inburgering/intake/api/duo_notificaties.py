@@ -43,7 +43,7 @@ async def lijst_duo_notificaties(
     uow: UowDep,
     status: Literal["ontvangen", "verwerkt", "geparkeerd"] | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[DuoNotificatieRead]:
     """De notificaties van DUO; `status=geparkeerd` zijn de notificaties die een medewerker
     moet beoordelen (onbekende gebeurtenis of persoon). Beheer ziet die van alle gemeenten."""

@@ -79,7 +79,7 @@ async def lijst_inburgeraars(
     principal: CurrentPrincipal,
     uow: UowDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[InburgeraarRead]:
     """De inburgeraars van de gemeenten waarvoor de client handelt."""
     principal.require(Rol.GEMEENTE)

@@ -35,7 +35,7 @@ async def lijst_aanmeldingen(
     uow: UowDep,
     cohort_id: Annotated[UUID | None, Query(alias="cohortId")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[AanmeldingRead]:
     """De verwijzingen die bij de opleidingen van de eigen instelling zijn ingediend."""
     inzage = instelling_inzage(principal)

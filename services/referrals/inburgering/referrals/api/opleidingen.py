@@ -57,7 +57,7 @@ async def lijst_opleidingen(
     uow: UowDep,
     instelling_id: Annotated[UUID | None, Query(alias="instellingId")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[OpleidingRead]:
     """De opleidingen van het hbo/wo-netwerk (pre-bachelor, schakeljaar, taalschakeltraject)
     met hun toelatingseisen.

@@ -64,7 +64,7 @@ async def lijst_verwijzingen(
         Query(alias="inburgeraarId", description="Alleen de verwijzingen van deze inburgeraar"),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[VerwijzingRead]:
     """De verwijzingen naar hbo/wo van de gemeenten waarvoor de client handelt."""
     inzage = gemeente_inzage(principal)

@@ -102,7 +102,7 @@ async def lijst_leerroute_adviezen(
         ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[LeerrouteAdviesRead]:
     """De leerrouteadviezen van de gemeenten waarvoor de client handelt, met hun termijn."""
     principal.require(Rol.GEMEENTE)

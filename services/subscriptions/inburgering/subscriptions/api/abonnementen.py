@@ -221,7 +221,7 @@ async def afleveringen(
     uow: UowDep,
     status: AfleveringStatus | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[AfleveringRead]:
     """Het afleverlog: per gebeurtenis de status, het aantal pogingen en de laatste fout."""
     principal.require(Rol.GEMEENTE)

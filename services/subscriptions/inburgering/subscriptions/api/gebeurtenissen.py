@@ -29,7 +29,12 @@ async def gebeurtenissen(
     uow: UowDep,
     request: Request,
     na: Annotated[
-        int, Query(ge=0, description="Cursor: het `sequence` van de laatst verwerkte gebeurtenis")
+        int,
+        Query(
+            ge=0,
+            le=2**63 - 1,
+            description="Cursor: het `sequence` van de laatst verwerkte gebeurtenis",
+        ),
     ] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     gemeentecode: Annotated[str | None, Query(pattern=r"^GM\d{4}$")] = None,

@@ -32,6 +32,8 @@ class AbonnementCreate(ApiModel):
         None,
         min_length=1,
         max_length=1000,
+        # It becomes an HTTP header value: printable ASCII only.
+        pattern=r"^[\x20-\x7E]+$",
         description=(
             "Waarde van de Authorization-header die wij meesturen, bv. `Bearer abc…` "
             "(zoals `auth` in de Notificaties API); een kaal token krijgt `Bearer ` ervoor. "
