@@ -143,12 +143,10 @@ class Relay:
         return total
 
     async def backlog(self) -> int:
-        async with self._engine.connect() as conn:
-            query = select(func.count()).where(self._table.c.published_at.is_(None))
-            return int((await conn.execute(query)).scalar_one())
+        count, _oldest = await self._pending()
+        return count
 
-    async def measure_backlog(self) -> None:
-        """Backlog and age of the oldest unpublished event, for the operators' dashboards."""
+    async def _pending(self) -> tuple[int, datetime | None]:
         async with self._engine.connect() as conn:
             count, oldest = (
                 await conn.execute(
@@ -157,6 +155,11 @@ class Relay:
                     )
                 )
             ).one()
+        return int(count), oldest
+
+    async def measure_backlog(self) -> None:
+        """Backlog and age of the oldest unpublished event, for the operators' dashboards."""
+        count, oldest = await self._pending()
         OUTBOX_BACKLOG.labels(self._service_name).set(count)
         if oldest is not None and oldest.tzinfo is None:
             oldest = oldest.replace(tzinfo=UTC)

@@ -145,7 +145,6 @@ class TimerScheduler:
         uow_factory: Callable[[], UnitOfWork],
         *,
         clock: Clock = utc_now,
-        batch_size: int = 100,
         poll_seconds: float = 5.0,
         service: str = "",
     ) -> None:
@@ -154,7 +153,6 @@ class TimerScheduler:
         self._table = registry.table
         self._uow_factory = uow_factory
         self._clock = clock
-        self._batch_size = batch_size
         self._poll_seconds = poll_seconds
         self.fired_total = 0
 
