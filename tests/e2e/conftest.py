@@ -7,18 +7,29 @@ import pytest
 
 from inburgering.devtools.platform import SERVICES
 from inburgering.shared.testing.broker import TansuBroker
-from inburgering.shared.testing.postgres import create_database, drop_database
+from inburgering.shared.testing.postgres import (
+    as_role,
+    create_database,
+    drop_database,
+    ensure_app_role,
+)
 from tests.e2e.platform import RunningPlatform, start_platform, stop_platform
 
 
 @pytest.fixture(scope="session")
 def postgres_platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningPlatform]:
-    """All four services on PostgreSQL (one database each) and a broker of their own."""
+    """All services on PostgreSQL (one database each) and a broker of their own. As in
+    production, each service runs as a role that owns no table, so row-level security binds it;
+    only migrations run as the owner."""
     broker = TansuBroker.start()
     urls = {service: asyncio.run(create_database(f"e2e_{service}")) for service in SERVICES}
+    asyncio.run(ensure_app_role())
     try:
         platform = start_platform(
-            broker.bootstrap_servers, tmp_path_factory.mktemp("pg-platform"), urls
+            broker.bootstrap_servers,
+            tmp_path_factory.mktemp("pg-platform"),
+            {service: as_role(url) for service, url in urls.items()},
+            migration_urls=urls,
         )
         yield platform
         stop_platform(platform)

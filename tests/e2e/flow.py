@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import random
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -18,6 +19,8 @@ class FlowResult:
     plaatsing: dict[str, Any]
     verwijzing: dict[str, Any] | None
     pip_id: str | None = None
+    # Further objects a test created for this inburgeraar's gemeente, by path parameter name.
+    seeded: dict[str, str] = field(default_factory=dict)
 
 
 async def register_with_intake(
@@ -50,6 +53,8 @@ async def register_with_intake(
             "opleidingsniveau": opleidingsniveau,
             "ambitie": ambitie,
             "afgerondDatum": "2026-11-02",
+            "rechtOpAlleenSprekenMeegedeeld": True,
+            "alfabetisering": "NVT",
         },
         headers=auth,
     )
@@ -119,3 +124,12 @@ async def run_skeleton_flow(
         )
         assert aanbieder.status_code == 200, aanbieder.text
     return FlowResult(inburgeraar_id, confirmed.json(), geplaatst, verwijzing)
+
+
+def random_bsn() -> str:
+    """A fresh number passing the elfproef, so that reruns never meet an earlier registration."""
+    while True:
+        digits = [random.randint(1, 9)] + [random.randint(0, 9) for _ in range(7)]
+        check = sum(d * w for d, w in zip(digits, range(9, 1, -1), strict=True)) % 11
+        if check < 10:
+            return "".join(map(str, [*digits, check]))

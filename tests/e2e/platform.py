@@ -33,6 +33,8 @@ class RunningPlatform:
     bootstrap: str
     logs: Path
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    # Each service's database as its owner (empty on SQLite).
+    owner_urls: dict[str, str] = field(default_factory=dict)
 
     def url(self, service: str, path: str) -> str:
         return self.urls[service] + path
@@ -42,11 +44,17 @@ class RunningPlatform:
 
 
 def start_platform(
-    bootstrap: str, data_dir: Path, database_urls: dict[str, str]
+    bootstrap: str,
+    data_dir: Path,
+    database_urls: dict[str, str],
+    migration_urls: dict[str, str] | None = None,
 ) -> RunningPlatform:
+    """`migration_urls`: the owners' URLs, when `database_urls` name a role that owns nothing."""
     logs = data_dir / "logs"
     logs.mkdir(parents=True, exist_ok=True)
-    platform = RunningPlatform(urls={}, bootstrap=bootstrap, logs=logs)
+    platform = RunningPlatform(
+        urls={}, bootstrap=bootstrap, logs=logs, owner_urls=migration_urls or database_urls
+    )
     for service in SERVICES:
         port = free_port()
         env = service_env(
@@ -57,6 +65,8 @@ def start_platform(
             database_url=database_urls.get(service, ""),
         )
         env[service.upper() + "_RELAY_POLL_SECONDS"] = "0.2"
+        if migration_urls:
+            env[service.upper() + "_MIGRATION_DATABASE_URL"] = migration_urls[service]
         env.update(FAST.get(service, {}))
         platform.processes.append(start_service(service, env, logs / f"{service}.log"))
         platform.urls[service] = f"http://127.0.0.1:{port}"

@@ -7,10 +7,7 @@ import base64
 import hashlib
 import hmac
 import json
-import random
 import subprocess
-import sys
-import time
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,17 +18,14 @@ import httpx
 import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from inburgering.devtools.platform import stop
 from inburgering.shared.auth import Rol, mint_dev_token
 from inburgering.shared.messaging import Envelope
 from inburgering.shared.settings import DEV_JWT_SECRET
-from inburgering.shared.testing.broker import free_port
-from tests.e2e.flow import run_skeleton_flow
+from tests.e2e.flow import random_bsn, run_skeleton_flow
 from tests.e2e.platform import RunningPlatform, eventually
+from tests.e2e.receiver import RECEIVER_TOKEN, Receiver
 
 pytestmark = [pytest.mark.e2e, pytest.mark.kafka]
-
-RECEIVER_TOKEN = "ontvanger-token-e2e"
 
 
 @dataclass
@@ -60,59 +54,6 @@ def _token(*gemeentecodes: str) -> dict[str, str]:
         audiences=["inburgering-subscriptions"],
     )
     return {"Authorization": f"Bearer {jwt}"}
-
-
-def random_bsn() -> str:
-    """A fresh number passing the elfproef, so that reruns never meet an earlier registration."""
-    while True:
-        digits = [random.randint(1, 9)] + [random.randint(0, 9) for _ in range(7)]
-        check = sum(d * w for d, w in zip(digits, range(9, 1, -1), strict=True)) % 11
-        if check < 10:
-            return "".join(map(str, [*digits, check]))
-
-
-class Receiver:
-    """The subscriber's endpoint as a real process that can go down and come back."""
-
-    def __init__(self, directory: Path) -> None:
-        self.port = free_port()
-        self.log = directory / "received.jsonl"
-        self.log.touch()
-        self.process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/webhook"
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "tests.e2e.webhook_receiver",
-                str(self.port),
-                str(self.log),
-                RECEIVER_TOKEN,
-            ],
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                httpx.options(self.url, timeout=1)
-                return
-            except httpx.HTTPError:
-                if self.process.poll() is not None:
-                    raise RuntimeError("receiver exited") from None
-                time.sleep(0.05)
-        raise TimeoutError("receiver did not start")
-
-    def stop(self) -> None:
-        if self.process is not None:
-            stop([self.process])
-            self.process = None
-
-    def received(self) -> list[dict[str, Any]]:
-        return [json.loads(line) for line in self.log.read_text().splitlines() if line]
 
 
 @pytest.fixture

@@ -16,15 +16,19 @@ import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 from fastapi import APIRouter, FastAPI
 from sqlalchemy import MetaData, Table, text
+from starlette.middleware import Middleware
 
 from inburgering.shared.auth.tokens import TokenVerifier
 from inburgering.shared.http.app import create_app
+from inburgering.shared.logboek import Logboek
+from inburgering.shared.logboek.api import router as logboek_router
+from inburgering.shared.logboek.http import LogboekMiddleware
 from inburgering.shared.messaging import broker
 from inburgering.shared.messaging.consumer import Consumer, HandlerRegistry, dead_letter_topic
 from inburgering.shared.messaging.inbox import Inbox
 from inburgering.shared.messaging.outbox import Outbox
 from inburgering.shared.messaging.relay import Relay
-from inburgering.shared.persistence import migrations
+from inburgering.shared.persistence import migrations, tenancy
 from inburgering.shared.persistence.database import create_engine, session_factory
 from inburgering.shared.persistence.unit_of_work import UnitOfWork
 from inburgering.shared.scheduling.timers import Clock, TimerRegistry, TimerScheduler, utc_now
@@ -57,6 +61,8 @@ class ServiceParts:
     timers: TimerRegistry | None = None
     clock: Clock = utc_now
     workers: Sequence[Worker] = ()
+    # The processing log (Logboek Dataverwerkingen): its API, the HTTP and consumer records.
+    logboek: Logboek | None = None
     # Service-specific collaborators the API reads from `request.app.state`.
     state: dict[str, Any] = field(default_factory=dict)
 
@@ -93,7 +99,10 @@ class ServiceRuntime:
 
     async def migrate(self) -> None:
         await asyncio.to_thread(
-            migrations.upgrade, self.parts.migrations_dir, self.settings.effective_database_url
+            migrations.upgrade,
+            self.parts.migrations_dir,
+            self.settings.effective_migration_database_url,
+            grant_to=self.settings.app_database_role,
         )
 
     async def prepare(self) -> None:
@@ -106,9 +115,10 @@ class ServiceRuntime:
                 topics.add(dead_letter_topic(self.consumer_name))
             await broker.ensure_topics(self.settings, topics)
         if self.parts.seed is not None:
-            async with self.uow() as uow:
-                await self.parts.seed(uow)
-                await uow.commit()
+            with tenancy.as_platform():
+                async with self.uow() as uow:
+                    await self.parts.seed(uow)
+                    await uow.commit()
 
     async def ready(self) -> dict[str, bool]:
         checks = {"database": False, "broker": False}
@@ -123,7 +133,14 @@ class ServiceRuntime:
 
     @contextlib.asynccontextmanager
     async def background(self, roles: frozenset[str]) -> AsyncIterator[None]:
-        """Run the relay and/or consumer roles until the context exits."""
+        """Run the relay and/or consumer roles until the context exits; they act for the
+        platform, so their transactions see every gemeente (tasks inherit the scope)."""
+        with tenancy.as_platform():
+            async with self._background(roles):
+                yield
+
+    @contextlib.asynccontextmanager
+    async def _background(self, roles: frozenset[str]) -> AsyncIterator[None]:
         stop = asyncio.Event()
         tasks: list[asyncio.Task[Any]] = []
         producer: AIOKafkaProducer | None = None
@@ -156,6 +173,7 @@ class ServiceRuntime:
                     max_attempts=self.settings.consumer_max_attempts,
                     backoff_seconds=self.settings.consumer_backoff_seconds,
                     after_commit=self._after_commit,
+                    logboek=self.parts.logboek,
                 )
                 kafka_consumer = broker.make_consumer(
                     self.settings, self.consumer_name, sorted(self.parts.handlers.topics)
@@ -200,16 +218,29 @@ class ServiceRuntime:
                 yield
             await self.engine.dispose()
 
+        routers = list(self.parts.routers) if "api" in roles else []
+        inner: list[Middleware] = []
+        logboek = self.parts.logboek
+        if logboek is not None:
+            if routers:
+                routers.append(logboek_router)
+            inner.append(Middleware(LogboekMiddleware, logboek=logboek, sessions=self.sessions))
         return create_app(
             service=self.settings.service_name,
             title=self.parts.title,
             description=self.parts.description,
             version=self.parts.version,
-            routers=self.parts.routers if "api" in roles else [],
+            routers=routers,
             rate_limit=(self.settings.rate_limit_per_minute, self.settings.rate_limit_burst),
             ready_check=self.ready,
-            state={**self.parts.state, "runtime": self, "token_verifier": self.token_verifier},
+            state={
+                **self.parts.state,
+                "runtime": self,
+                "token_verifier": self.token_verifier,
+                "logboek": logboek,
+            },
             lifespan=lifespan,
+            inner_middleware=inner,
         )
 
 

@@ -8,6 +8,7 @@ from typing import Self
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
 
 DEV_JWT_SECRET = "development-only-jwt-secret-change-me-0123456789"
 DEV_BSN_KEY = "development-only-bsn-key-change-me-0123456789abcdef"
@@ -34,6 +35,14 @@ class BaseServiceSettings(BaseSettings):
     database_url: str = Field(
         "",
         description="SQLAlchemy async URL; empty means an embedded SQLite file under data_dir.",
+    )
+    migration_database_url: str = Field(
+        "",
+        description=(
+            "URL of the role that owns the tables, used only to migrate; empty means "
+            "database_url. When set, database_url's role gets table privileges and is bound by "
+            "row-level security (it must not own the tables)."
+        ),
     )
     data_dir: Path = Field(Path(".data"), description="Folder for the embedded SQLite database.")
     migrate_on_start: bool = Field(
@@ -98,6 +107,13 @@ class BaseServiceSettings(BaseSettings):
         "", description="OTLP/HTTP endpoint (e.g. http://otel-collector:4318) to export traces to."
     )
     log_json: bool = Field(False, description="Log as JSON lines (production) instead of console.")
+    logboek_register: str = Field(
+        "urn:nl:inburgering:verwerkingsactiviteit:",
+        description=(
+            "Prefix of the processing-activity ids in the Logboek Dataverwerkingen: the address of "
+            "the gemeente's register van verwerkingsactiviteiten (the activity code is appended)."
+        ),
+    )
 
     @property
     def is_production(self) -> bool:
@@ -108,6 +124,18 @@ class BaseServiceSettings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite+aiosqlite:///{self.data_dir / (self.service_name + '.db')}"
+
+    @property
+    def effective_migration_database_url(self) -> str:
+        return self.migration_database_url or self.effective_database_url
+
+    @property
+    def app_database_role(self) -> str | None:
+        """The role to grant table privileges to: the service's own, if it is not the owner."""
+        if not self.migration_database_url:
+            return None
+        role = make_url(self.effective_database_url).username
+        return role if role != make_url(self.migration_database_url).username else None
 
     @property
     def audience(self) -> str:

@@ -6,7 +6,7 @@ import argparse
 import os
 
 from inburgering.shared.auth import Rol, mint_dev_token
-from inburgering.shared.auth.tokens import SERVICES
+from inburgering.shared.auth.tokens import PERMISSION_CLAIMS, SERVICES
 from inburgering.shared.settings import DEV_JWT_SECRET
 
 
@@ -26,6 +26,13 @@ def main(argv: list[str] | None = None) -> None:
     token.add_argument("--instelling", help="id of an instelling")
     token.add_argument("--subject", default="dev-client")
     token.add_argument("--ttl", type=int, default=3600)
+    token.add_argument(
+        "--bevoegdheid",
+        action="append",
+        default=[],
+        choices=list(PERMISSION_CLAIMS),
+        help="extra permission claim, e.g. gezondheid (health data) or privacy (processing log)",
+    )
 
     revision = sub.add_parser("revision", help="write a migration from a service's table changes")
     revision.add_argument("service", choices=SERVICES)
@@ -47,6 +54,7 @@ def main(argv: list[str] | None = None) -> None:
                 kvk=args.kvk,
                 instelling=args.instelling,
                 ttl_seconds=args.ttl,
+                permissions=args.bevoegdheid,
             )
         )
     elif args.command == "event-schemas":

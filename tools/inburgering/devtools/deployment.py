@@ -49,12 +49,14 @@ ROLES = {"api": "api", "relay": "relay,scheduler", "consumer": "consumer"}
 
 
 def _environment(
-    service: Service, role: str, *, database_url: str, bootstrap: str
+    service: Service, role: str, *, database_url: str, bootstrap: str, migration_url: str = ""
 ) -> dict[str, str]:
     p = service.prefix
+    extra = {f"{p}MIGRATION_DATABASE_URL": migration_url} if migration_url else {}
     return {
         f"{p}ROLES": ROLES[role],
         f"{p}DATABASE_URL": database_url,
+        **extra,
         f"{p}KAFKA_BOOTSTRAP_SERVERS": bootstrap,
         f"{p}KAFKA_IDEMPOTENCE": "true",
         f"{p}KAFKA_CREATE_TOPICS": "true",
@@ -106,7 +108,10 @@ def compose() -> dict[str, Any]:
         },
     }
     for service in SERVICES:
-        url = f"postgresql+asyncpg://{service.name}:{service.name}@postgres:5432/{service.name}"
+        # The service runs as `<name>_app`, which owns nothing (row-level security binds it);
+        # only the migration uses the owner `<name>`.
+        owner = f"postgresql+asyncpg://{service.name}:{service.name}@postgres:5432/{service.name}"
+        url = owner.replace(f"//{service.name}:{service.name}@", f"//{service.name}_app:app@")
         build = {
             "context": ".",
             "dockerfile": "deploy/docker/Dockerfile",
@@ -120,7 +125,9 @@ def compose() -> dict[str, Any]:
             "image": service.image,
             "build": build,
             "command": ["migrate"],
-            "environment": _environment(service, "api", database_url=url, bootstrap="kafka:9092"),
+            "environment": _environment(
+                service, "api", database_url=url, bootstrap="kafka:9092", migration_url=owner
+            ),
             "depends_on": {"postgres": {"condition": "service_healthy"}},
         }
         for role in ROLES:

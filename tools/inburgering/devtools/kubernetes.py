@@ -15,6 +15,11 @@ SERVICE_SECRETS = {
     },
     "subscriptions": {"SUBSCRIPTIONS_CREDENTIAL_KEY": "REPLACE-WITH-A-RANDOM-KEY"},
 }
+# Non-secret settings a service needs in production beyond the common ones.
+SERVICE_CONFIG = {
+    # The ingress verifies DUO's PKIoverheid certificate and passes it on (docs/operations.md).
+    "intake": {"INTAKE_DUO_MTLS": "true"},
+}
 
 
 def _labels(service: Service, role: str) -> dict[str, str]:
@@ -87,6 +92,7 @@ def kubernetes(service: Service) -> dict[str, list[dict[str, Any]]]:
                     f"{p}JWT_JWKS_URL": "https://auth.example.nl/.well-known/jwks.json",
                     f"{p}SOURCE_OIN": "00000001234567890000",
                     f"{p}RATE_LIMIT_PER_MINUTE": "600",
+                    **SERVICE_CONFIG.get(service.name, {}),
                 },
             }
         ],
@@ -97,7 +103,12 @@ def kubernetes(service: Service) -> dict[str, list[dict[str, Any]]]:
                 "metadata": {"name": name, "labels": _labels(service, "config")},
                 "type": "Opaque",
                 "stringData": {
-                    f"{p}DATABASE_URL": "postgresql+asyncpg://USER:PASSWORD@HOST:5432/DATABASE",
+                    # The service's own role owns no table, so row-level security binds it;
+                    # only the migration job uses the owner (docs/operations.md).
+                    f"{p}DATABASE_URL": "postgresql+asyncpg://APP_ROLE:PASSWORD@HOST:5432/DATABASE",
+                    f"{p}MIGRATION_DATABASE_URL": (
+                        "postgresql+asyncpg://OWNER_ROLE:PASSWORD@HOST:5432/DATABASE"
+                    ),
                     f"{p}JWT_DEV_SECRET": "REPLACE-WITH-A-RANDOM-VALUE-OF-32-BYTES-OR-MORE",
                     **SERVICE_SECRETS.get(service.name, {}),
                 },

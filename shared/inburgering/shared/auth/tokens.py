@@ -15,7 +15,7 @@ from inburgering.shared.settings import BaseServiceSettings
 ASYMMETRIC_ALGORITHMS = ["RS256", "PS256", "ES256"]
 DEV_ISSUER = "inburgering-dev"
 # Boolean claims that grant a permission on top of the role.
-PERMISSION_CLAIMS = ("gezondheid",)
+PERMISSION_CLAIMS = ("gezondheid", "privacy")
 SERVICES = ("intake", "routes", "contracts", "referrals", "subscriptions")
 
 

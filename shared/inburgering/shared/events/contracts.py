@@ -177,6 +177,42 @@ class CapaciteitBijnaUitgeput(IntegrationEvent):
     drempel_procent: int = Field(ge=1, le=100)
 
 
+class PlaatsingIngetrokken(IntegrationEvent):
+    """The gemeente side withdrew a placement before the course started, e.g. because the
+    leerroute changed; a place it held is freed. A new placement, if any, follows as
+    plaatsing-aangevraagd or capaciteit-uitgeput with another plaatsingId."""
+
+    event_name = "plaatsing-ingetrokken"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    plaatsing_id: UUID
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    leerroute: Leerroute
+    contract_id: UUID | None = Field(description="Empty when the placement was still waiting")
+    aanbieder_kvk: str | None = Field(description="Empty when the placement was still waiting")
+    reden: str = Field(description="leerroute-gewijzigd")
+
+
+class TrajectBeeindigd(IntegrationEvent):
+    """The gemeente side ended a running course, e.g. because the leerroute changed; not a
+    drop-out. The provider stops; a new placement, if any, follows with another plaatsingId."""
+
+    event_name = "traject-beeindigd"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    plaatsing_id: UUID
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    leerroute: Leerroute
+    aanbieder_kvk: str
+    einddatum: date
+    reden: str = Field(description="leerroute-gewijzigd")
+    uren_aanwezig: float = Field(ge=0, description="Attended course hours in this placement")
+
+
 EVENTS = (
     PlaatsingAangevraagd,
     CapaciteitUitgeput,
@@ -188,4 +224,6 @@ EVENTS = (
     TrajectAfgerond,
     TrajectUitgevallen,
     CapaciteitBijnaUitgeput,
+    PlaatsingIngetrokken,
+    TrajectBeeindigd,
 )

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from inburgering.shared.events.base import IntegrationEvent
 from inburgering.shared.events.vocabulary import (
+    Alfabetisering,
     Ambitie,
     Doelgroep,
     Gemeentecode,
@@ -48,6 +49,9 @@ class IntakeAfgerond(IntegrationEvent):
     opleidingsniveau: Opleidingsniveau
     ambitie: Ambitie
     leeftijd: int = Field(ge=0, le=130, description="Leeftijd in jaren op de datum van afronding")
+    alfabetisering: Alfabetisering | None = Field(
+        None, description="A, AA of NVT; leeg als de intake het (nog) niet vastlegde"
+    )
 
 
 class PipVastgesteld(IntegrationEvent):

@@ -48,7 +48,11 @@ class VerwijzingAangemaakt(IntegrationEvent):
 
 
 class VerwijzingIngediend(IntegrationEvent):
-    """The gemeente submitted the completed referral to a programme's cohort; a place is taken."""
+    """The gemeente submitted the completed referral to a programme's cohort; a place is taken.
+
+    `poging` numbers the attempt: 1 for the first submission, higher for a resubmission after
+    a refusal (to a later cohort or another programme). Absent in events from before attempts.
+    """
 
     event_name = "verwijzing-ingediend"
     topic = TOPIC
@@ -61,10 +65,13 @@ class VerwijzingIngediend(IntegrationEvent):
     opleiding_id: UUID
     cohort_id: UUID
     startdatum: date
+    poging: int | None = None
 
 
 class ToelatingBesloten(IntegrationEvent):
-    """The institution admitted or refused the referred person; `reden` only on a refusal."""
+    """The institution admitted or refused the referred person; `reden` only on a refusal.
+
+    A refusal ends the attempt `poging`, not the referral: it may be submitted again."""
 
     event_name = "toelating-besloten"
     topic = TOPIC
@@ -77,6 +84,7 @@ class ToelatingBesloten(IntegrationEvent):
     cohort_id: UUID
     toegelaten: bool
     reden: Afwijzingsreden | None = None
+    poging: int | None = None
 
 
 class VerwijzingGestart(IntegrationEvent):
@@ -144,6 +152,23 @@ class VerwijzingTermijnNadert(IntegrationEvent):
     startdatum: date
 
 
+class VerwijzingIndieningNadert(IntegrationEvent):
+    """The registration deadline of the next open cohort at the referral's level is near and the
+    referral was not yet submitted; the case manager may want to complete and submit it."""
+
+    event_name = "verwijzing-indiening-nadert"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    verwijzing_id: UUID
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    instelling_id: UUID
+    opleiding_id: UUID
+    cohort_id: UUID
+    aanmelddeadline: date
+
+
 EVENTS = (
     VerwijzingAangemaakt,
     VerwijzingIngediend,
@@ -152,4 +177,5 @@ EVENTS = (
     VerwijzingAfgerond,
     VerwijzingBeeindigd,
     VerwijzingTermijnNadert,
+    VerwijzingIndieningNadert,
 )

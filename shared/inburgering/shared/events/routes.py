@@ -145,7 +145,9 @@ class TermijnVerloopt(IntegrationEvent):
 
 class RouteAfrondingBereikt(IntegrationEvent):
     """The completion conditions this service follows are met (R10, R11): for the Z-route the
-    hour norms, the eindgesprek, the PVT and the MAP. Published once per inburgeraar."""
+    hour norms, the eindgesprek, the PVT and the MAP; for the B1-route the exam parts (KNM, and
+    each skill at B1, or at A2 where scaled down), the PVT and the MAP; for the onderwijsroute
+    B1 in every skill plus KNM ([Wi] 8.4) and the PVT. Published once per inburgeraar."""
 
     event_name = "route-afronding-bereikt"
     topic = TOPIC

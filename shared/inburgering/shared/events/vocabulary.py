@@ -41,6 +41,14 @@ class Opleidingsniveau(StrEnum):
     WO = "wo"
 
 
+class Alfabetisering(StrEnum):
+    """The intake's indicator of literacy, which the leerroute advice names among its facts."""
+
+    A = "A"  # not literate in any script
+    AA = "AA"  # literate in another script than the Latin one
+    NVT = "NVT"  # literate in the Latin script
+
+
 class Ambitie(StrEnum):
     WERK = "werk"
     PARTICIPATIE = "participatie"

@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from starlette.middleware import Middleware
 
 from inburgering.shared.http.middleware import EdgeHeadersMiddleware
 from inburgering.shared.http.openapi import install_nl_openapi
@@ -37,6 +38,7 @@ def create_app(
     state: Mapping[str, Any] | None = None,
     rate_limit: tuple[int, int] = (0, 1),
     lifespan: Callable[[FastAPI], AbstractAsyncContextManager[Any]] | None = None,
+    inner_middleware: Sequence[Middleware] = (),
 ) -> FastAPI:
     """The root app; the versioned API is mounted at /v1 so its OpenAPI server URL is /v1."""
     api = FastAPI(
@@ -76,6 +78,9 @@ def create_app(
     # Scraped from inside the cluster; keep it off public ingresses.
     root.add_route("/metrics", metrics_endpoint, include_in_schema=False)
     root.mount(API_PREFIX, api)
+    # Innermost first: these run inside the request's trace and after rate limiting.
+    for middleware in inner_middleware:
+        root.add_middleware(middleware.cls, *middleware.args, **middleware.kwargs)
     # The OpenAPI document is public and readable from any origin (API Design Rules).
     root.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
     per_minute, burst = rate_limit

@@ -8,6 +8,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from inburgering.shared.observability.traces import span
+from inburgering.shared.persistence import tenancy
 
 SECURITY_HEADERS = {
     "cache-control": "no-store",
@@ -31,7 +32,8 @@ class EdgeHeadersMiddleware:
             if name == b"traceparent":
                 incoming = value.decode("latin-1")
                 break
-        with span(scope["method"], incoming, SpanKind.SERVER) as traceparent:
+        # Each request starts unscoped (fail closed) and leaves no scope behind.
+        with tenancy.scoped(None), span(scope["method"], incoming, SpanKind.SERVER) as traceparent:
 
             async def send_with_headers(message: Message) -> None:
                 if message["type"] == "http.response.start":

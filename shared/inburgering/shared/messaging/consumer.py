@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 import structlog
@@ -15,6 +16,7 @@ from opentelemetry.trace import SpanKind
 from pydantic import ValidationError
 
 from inburgering.shared.events.base import IntegrationEvent
+from inburgering.shared.logboek import Logboek
 from inburgering.shared.messaging.envelope import Envelope
 from inburgering.shared.messaging.errors import InvalidEnvelope, InvalidEventData, TenantMismatch
 from inburgering.shared.messaging.inbox import Inbox, Outcome
@@ -79,8 +81,10 @@ class Consumer:
         max_attempts: int = 5,
         backoff_seconds: float = 0.2,
         after_commit: Callable[[ConsumerRecord], Awaitable[None]] | None = None,
+        logboek: Logboek | None = None,
     ) -> None:
         self.name = name
+        self._logboek = logboek
         self._registry = registry
         self._uow_factory = uow_factory
         self._inbox = inbox
@@ -152,7 +156,7 @@ class Consumer:
                     fresh = await self._record_processed(uow, item.envelope)
                     if fresh:
                         with _consumer_span(item.envelope):
-                            await item.registration.handler(uow, item.event, item.envelope)
+                            await self._handle(uow, item)
                     outcomes.append((item, fresh))
                 current = None
                 await uow.commit()
@@ -198,6 +202,15 @@ class Consumer:
             outcome=Outcome.PROCESSED,
         )
 
+    async def _handle(self, uow: UnitOfWork, item: _Ready) -> None:
+        """The handler's effects, and their logregel in the same transaction."""
+        start = datetime.now(UTC)
+        await item.registration.handler(uow, item.event, item.envelope)
+        if self._logboek is not None:
+            regel = self._logboek.regel_voor_gebeurtenis(item.event, item.envelope, start)
+            if regel is not None:
+                await self._logboek.vastleggen(uow.session, [regel])
+
     async def _done(self, item: _Ready, fresh: bool) -> None:
         if not fresh:
             log.info("consumer.duplicate", consumer=self.name, event_id=item.envelope.id)
@@ -219,7 +232,7 @@ class Consumer:
                 async with self._uow_factory() as uow:
                     fresh = await self._record_processed(uow, envelope)
                     if fresh:
-                        await item.registration.handler(uow, item.event, envelope)
+                        await self._handle(uow, item)
                         await uow.commit()
                 await self._done(item, fresh)
                 return

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from alembic import command, context
 from alembic.config import Config
-from sqlalchemy import MetaData, pool
-from sqlalchemy.engine import Connection
+from sqlalchemy import MetaData, pool, text
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
 
@@ -19,9 +19,29 @@ def alembic_config(migrations_dir: Path, database_url: str) -> Config:
     return config
 
 
-def upgrade(migrations_dir: Path, database_url: str, revision: str = "head") -> None:
-    """Blocking; call from a thread when an event loop is already running."""
+def upgrade(
+    migrations_dir: Path, database_url: str, revision: str = "head", grant_to: str | None = None
+) -> None:
+    """Blocking; call from a thread when an event loop is already running. `grant_to` names the
+    role the service runs as when it does not own the tables (row-level security binds it)."""
     command.upgrade(alembic_config(migrations_dir, database_url), revision)
+    if grant_to and make_url(database_url).get_backend_name() == "postgresql":
+        asyncio.run(_grant(database_url, grant_to))
+
+
+async def _grant(database_url: str, role: str) -> None:
+    quoted = '"' + role.replace('"', '""') + '"'
+    engine = create_async_engine(database_url, poolclass=pool.NullPool)
+    try:
+        async with engine.begin() as connection:
+            for statement in (
+                f"GRANT USAGE ON SCHEMA public TO {quoted}",
+                f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted}",
+                f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted}",
+            ):
+                await connection.execute(text(statement))
+    finally:
+        await engine.dispose()
 
 
 def downgrade(migrations_dir: Path, database_url: str, revision: str) -> None:

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+# Imported for its effect: every transaction tells PostgreSQL its tenant scope.
+from inburgering.shared.persistence import tenancy  # noqa: F401
+
 if TYPE_CHECKING:
     from inburgering.shared.events.base import IntegrationEvent
     from inburgering.shared.messaging.outbox import Outbox

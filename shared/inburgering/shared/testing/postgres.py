@@ -37,3 +37,25 @@ async def drop_database(url: str) -> None:
         await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await conn.close()
+
+
+APP_ROLE = "inburgering_app"
+
+
+async def ensure_app_role(role: str = APP_ROLE) -> None:
+    """A login role that owns nothing and is bound by row-level security, as in production."""
+    conn = await asyncpg.connect(_dsn(server_url()))
+    try:
+        await conn.execute(
+            f"""DO $$ BEGIN
+                CREATE ROLE "{role}" LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+            END $$"""
+        )
+    finally:
+        await conn.close()
+
+
+def as_role(url: str, role: str = APP_ROLE) -> str:
+    """The same database, reached as another role (the test server trusts local connections)."""
+    return make_url(url).set(username=role, password=None).render_as_string(hide_password=False)
