@@ -7,6 +7,7 @@ from pathlib import Path
 
 import httpx
 
+from inburgering.intake import verwerkingsactiviteiten
 from inburgering.intake.adapters import tables
 from inburgering.intake.adapters.bsn_vault import BsnVault
 from inburgering.intake.adapters.duo_client import DuoClient
@@ -14,15 +15,19 @@ from inburgering.intake.adapters.gezondheid_vault import GezondheidVault
 from inburgering.intake.api.duo_notificaties import router as duo_notificaties
 from inburgering.intake.api.gezondheid import router as gezondheid
 from inburgering.intake.api.inburgeraars import router as inburgeraars
+from inburgering.intake.api.inburgeringsaanbod import router as inburgeringsaanbod
 from inburgering.intake.api.notificaties import router as notificaties
 from inburgering.intake.api.pips import router as pips
 from inburgering.intake.context import IntakeContext
 from inburgering.intake.settings import IntakeSettings
 from inburgering.intake.usecases import meldingen, pip_termijn, verwerking
+from inburgering.intake.usecases.inburgeringsaanbod import when_traject_gestart
 from inburgering.intake.usecases.notificaties import VERWERK_TIMER
 from inburgering.intake.usecases.pips import when_leerroute_vastgesteld
+from inburgering.shared.events.contracts import TrajectGestart
 from inburgering.shared.events.intake import TOPIC
 from inburgering.shared.events.routes import LeerrouteGewijzigd, LeerrouteVastgesteld
+from inburgering.shared.logboek import Logboek
 from inburgering.shared.messaging import HandlerRegistry
 from inburgering.shared.runtime import ServiceParts
 from inburgering.shared.scheduling import Clock, TimerRegistry, Timers
@@ -44,7 +49,7 @@ def build_parts(
     )
     ctx = IntakeContext(
         settings=settings,
-        vault=BsnVault(settings.bsn_key.get_secret_value()),
+        vault=BsnVault(settings.bsn_keyring),
         duo=DuoClient(http, duo_oin=settings.duo_oin),
         timers=Timers(tables.timer),
         clock=clock,
@@ -57,7 +62,13 @@ def build_parts(
     handlers = HandlerRegistry()
     handlers.register(LeerrouteVastgesteld, when_leerroute_vastgesteld)
     handlers.register(LeerrouteGewijzigd, when_leerroute_vastgesteld)
+    handlers.register(TrajectGestart, partial(when_traject_gestart, ctx=ctx))
     return ServiceParts(
+        logboek=Logboek(
+            verwerkingsactiviteiten.register(settings.logboek_register),
+            tables.dataverwerking,
+            tables.auditregel,
+        ),
         settings=settings,
         title="Inburgering Intake API",
         description=(
@@ -69,14 +80,21 @@ def build_parts(
         outbox_table=tables.outbox_message,
         inbox_table=tables.processed_message,
         migrations_dir=Path(__file__).parent / "migrations",
-        routers=[inburgeraars, gezondheid, pips, duo_notificaties, notificaties],
+        routers=[
+            inburgeraars,
+            gezondheid,
+            pips,
+            inburgeringsaanbod,
+            duo_notificaties,
+            notificaties,
+        ],
         handlers=handlers,
         publishes=[TOPIC],
         timers=timers,
         clock=clock,
         state={
             "bsn_vault": ctx.vault,
-            "gezondheid_vault": GezondheidVault(settings.gezondheid_key.get_secret_value()),
+            "gezondheid_vault": GezondheidVault(settings.gezondheid_keyring),
             "intake": ctx,
         },
     )

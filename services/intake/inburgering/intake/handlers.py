@@ -61,6 +61,8 @@ class RondIntakeAf:
     beperking: Beperking | None = None
     inhoud: IntakeInhoud = field(default_factory=IntakeInhoud)
     recht_op_alleen_spreken_meegedeeld: bool | None = None
+    # After the transition period an intake must state it ([Bi] 5.2); see the setting.
+    recht_op_alleen_spreken_verplicht: bool = False
     gezondheid: Gezondheid | None = None
     # Health data may only be recorded by whom the caller's token allows ([Bi] 9.11).
     gezondheid_bevoegd: bool = False
@@ -72,9 +74,12 @@ async def meld_inburgeraar_aan(
 ) -> RowMapping:
     bsn = valideer_bsn(command.bsn)
     bsn_hash = vault.lookup_hash(bsn)
+    # Under every configured key: between a key rotation and its rekey run, a person stored under
+    # the previous key must still be found.
     existing = await uow.session.execute(
         select(inburgeraar.c.id).where(
-            inburgeraar.c.gemeentecode == command.gemeentecode, inburgeraar.c.bsn_hash == bsn_hash
+            inburgeraar.c.gemeentecode == command.gemeentecode,
+            inburgeraar.c.bsn_hash.in_(vault.lookup_hashes(bsn)),
         )
     )
     if existing.first() is not None:
@@ -119,7 +124,10 @@ async def rond_intake_af(
         beperking=command.beperking,
         intake_afgerond=command.afgerond_date,
     )
-    controleer_recht_op_alleen_spreken(command.recht_op_alleen_spreken_meegedeeld)
+    controleer_recht_op_alleen_spreken(
+        command.recht_op_alleen_spreken_meegedeeld,
+        verplicht=command.recht_op_alleen_spreken_verplicht,
+    )
     done = await uow.session.execute(
         select(brede_intake.c.id).where(brede_intake.c.inburgeraar_id == command.inburgeraar_id)
     )
@@ -174,6 +182,7 @@ async def rond_intake_af(
             opleidingsniveau=command.opleidingsniveau,
             ambitie=command.ambitie,
             leeftijd=leeftijd_op(geboortedatum, command.afgerond_date),
+            alfabetisering=command.inhoud.alfabetisering,
         )
     )
     row = (

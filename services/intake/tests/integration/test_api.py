@@ -30,6 +30,7 @@ INTAKE = {
     "opleidingsniveau": "mbo",
     "ambitie": "werk",
     "afgerondDatum": "2026-11-02",
+    "rechtOpAlleenSprekenMeegedeeld": True,
 }
 
 
@@ -96,6 +97,7 @@ async def test_completing_the_intake_publishes_intake_afgerond_with_the_age(
         "opleidingsniveau": "mbo",
         "ambitie": "werk",
         "leeftijd": 26,
+        "alfabetisering": None,  # this intake did not record it
     }
     again = await client.post(
         f"/v1/inburgeraars/{created['id']}/brede-intake", json=INTAKE, headers=EINDHOVEN

@@ -64,6 +64,7 @@ INTAKE = {
     "vveMogelijkheden": "Peuterspeelzaal in de wijk",
     "mogelijkhedenWerkEnParticipatie": "Leerwerkplek installatietechniek",
     "rechtOpAlleenSprekenMeegedeeld": True,
+    "alfabetisering": "AA",
 }
 
 
@@ -116,7 +117,13 @@ async def test_the_outcome_follows_from_score_and_the_pass_mark_on_the_test_date
     read = await client.get(f"/v1/inburgeraars/{inburgeraar_id}/brede-intake", headers=EINDHOVEN)
     assert read.status_code == 200
     assert read.json() == body
-    for field in ("werkervaring", "zelfredzaamheid", "vveAantalKinderen", "taalniveau"):
+    for field in (
+        "werkervaring",
+        "zelfredzaamheid",
+        "vveAantalKinderen",
+        "taalniveau",
+        "alfabetisering",
+    ):
         assert read.json()[field] == INTAKE[field]
     [afgerond] = [
         e
@@ -124,6 +131,7 @@ async def test_the_outcome_follows_from_score_and_the_pass_mark_on_the_test_date
         if e["event_type"] == "nl.inburgering.intake-afgerond"
     ]
     assert afgerond["payload"]["leerbaarheidstoets"] == "b1-haalbaar"
+    assert afgerond["payload"]["alfabetisering"] == "AA"
 
 
 async def test_an_outcome_the_pass_mark_contradicts_is_a_400_and_nothing_is_stored(
@@ -157,6 +165,7 @@ async def test_not_taken_because_of_an_impairment_keeps_working(
             "opleidingsniveau": "geen",
             "ambitie": "participatie",
             "afgerondDatum": "2026-11-02",
+            "rechtOpAlleenSprekenMeegedeeld": True,
         },
         headers=EINDHOVEN,
     )

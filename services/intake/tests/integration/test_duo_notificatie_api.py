@@ -18,6 +18,7 @@ from inburgering.intake.adapters.tables import duo_notificatie, inburgeraar, tim
 from inburgering.intake.api.notificaties import NOTIFICATIE_API_VERSION
 from inburgering.shared.auth import Rol
 from inburgering.shared.testing.service import bearer
+from services.intake.tests.certificates import certificate
 from services.intake.tests.integration.conftest import (
     DUO_TOKEN,
     EINDHOVEN_OIN,
@@ -192,3 +193,18 @@ async def test_only_duo_may_notify_and_only_for_our_gemeenten(
     assert set(response.json()) == {"fouttekst"}
     assert response.headers["api-version"] == NOTIFICATIE_API_VERSION
     assert await count(omgeving, duo_notificatie) == 0
+
+
+async def test_with_mtls_on_only_duos_verified_certificate_may_deliver(omgeving: Omgeving) -> None:
+    """Production: the ingress verified the PKIoverheid chain and passed the certificate on."""
+    omgeving.runtime.parts.state["intake"].settings.duo_mtls = True
+    duo = {"ssl-client-verify": "SUCCESS", "ssl-client-cert": certificate(DEV_DUO_OIN)}
+    elders = {"ssl-client-verify": "SUCCESS", "ssl-client-cert": certificate("0" * 19 + "1")}
+
+    refused = [await post(omgeving, BODY), await post(omgeving, BODY, **elders)]
+    accepted = await post(omgeving, BODY, **duo)
+
+    assert [r.status_code for r in refused] == [403, 403]
+    assert all("PKIoverheid" in r.json()["fouttekst"] for r in refused)
+    assert accepted.status_code == 201, accepted.text
+    assert await count(omgeving, duo_notificatie) == 1

@@ -10,6 +10,7 @@ from inburgering.intake.domain.brede_intake import controleer_recht_op_alleen_sp
 from inburgering.intake.domain.errors import (
     LeerbaarheidstoetsOngeldig,
     RechtOpAlleenSprekenNietMeegedeeld,
+    RechtOpAlleenSprekenOnbekend,
     UitslagWijktAf,
 )
 from inburgering.intake.domain.leerbaarheidstoets import (
@@ -147,6 +148,29 @@ def test_inconsistent_test_data_is_refused(kwargs: dict) -> None:
 
 def test_the_intake_cannot_be_completed_when_the_right_to_talk_alone_was_not_told() -> None:
     with pytest.raises(RechtOpAlleenSprekenNietMeegedeeld):
-        controleer_recht_op_alleen_spreken(False)
-    controleer_recht_op_alleen_spreken(True)
-    controleer_recht_op_alleen_spreken(None)  # clients from before the field: recorded unknown
+        controleer_recht_op_alleen_spreken(False, verplicht=False)
+    controleer_recht_op_alleen_spreken(True, verplicht=False)
+    controleer_recht_op_alleen_spreken(None, verplicht=False)  # transition: recorded unknown
+
+
+@pytest.mark.parametrize(
+    ("meegedeeld", "verplicht", "fout"),
+    [
+        # [Wi] art. 14 and [Bi] art. 5.2: the gemeente must tell the person, and record it.
+        (True, True, None),
+        (True, False, None),
+        (False, True, RechtOpAlleenSprekenNietMeegedeeld),
+        (False, False, RechtOpAlleenSprekenNietMeegedeeld),
+        # Not stated: unknown during the transition period, refused after it.
+        (None, False, None),
+        (None, True, RechtOpAlleenSprekenOnbekend),
+    ],
+)
+def test_the_right_to_talk_alone_must_be_stated_after_the_transition_period(
+    meegedeeld: bool | None, verplicht: bool, fout: type[Exception] | None
+) -> None:
+    if fout is None:
+        controleer_recht_op_alleen_spreken(meegedeeld, verplicht=verplicht)
+    else:
+        with pytest.raises(fout):
+            controleer_recht_op_alleen_spreken(meegedeeld, verplicht=verplicht)

@@ -1,5 +1,6 @@
-"""The simulated DUO: its look-up APIs and the PIP melding under /v1 (DUO's base path), plus a
-/simulator control API to send notifications and inspect what was received."""
+"""The simulated DUO: its look-up APIs and the PIP and Inburgeringsaanbod meldingen under /v1
+(DUO's base path), plus a /simulator control API to send notifications and inspect what was
+received."""
 
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ import httpx
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
+from inburgering.duosim.inburgeringsaanbod import (
+    aanbod_regel_fouten,
+    aanbod_schema_fouten,
+    seed_instellingen,
+)
 from inburgering.duosim.notifier import Notifier
 from inburgering.duosim.personen import Persoon, seed
 from inburgering.duosim.regels import (
@@ -32,6 +38,7 @@ VERSIES = {
     "vrijstellingen": "1.0.0",
     "ontheffingen": "1.0.0",
     "PIP": "1.2.0",
+    "Inburgeringsaanbod": "1.2.0",
 }
 
 
@@ -53,6 +60,8 @@ class Duo:
     """OIN → CBS code without prefix ('0772')."""
     personen: dict[str, Persoon] = field(default_factory=seed)
     ontvangen: list[Ontvangen] = field(default_factory=list)
+    instellingen: dict[str, dict[str, Any]] = field(default_factory=seed_instellingen)
+    """The Cursusinstellingen DUO knows, by instellingsnummer (DUO's `Instelling` schema)."""
     storing: bool = False
     """While true every DUO API answers 503, as during maintenance."""
 
@@ -152,6 +161,37 @@ def _duo_router(duo: Duo) -> APIRouter:
         registreer_pip(persoon, duo.gemeente_oins[request.headers["bron"]], body)
         duo.ontvangen[-1].status = 201
         return Response(status_code=201, headers={"API-Version": VERSIES["PIP"]})
+
+    @router.post("/personen/{bsn}/Inburgeringsaanbod/{instellingsnummer}")
+    async def meld_aanbod(bsn: str, instellingsnummer: str, request: Request) -> Response:
+        versie = VERSIES["Inburgeringsaanbod"]
+        persoon, antwoord = await _ontvang(request, bsn, "Inburgeringsaanbod")
+        if antwoord is not None:
+            return antwoord
+        assert persoon is not None
+        body = duo.ontvangen[-1].body
+        fouten = aanbod_schema_fouten(body)
+        if len(instellingsnummer) != 10:
+            fouten.insert(0, "Het instellingsnummer is geen 10 tekens.")
+        if fouten:
+            duo.ontvangen[-1].status = 400
+            return _fout(400, " ".join(fouten), versie=versie)
+        instelling = duo.instellingen.get(instellingsnummer)
+        if fouten := aanbod_regel_fouten(persoon, instelling, body):
+            duo.ontvangen[-1].status = 403
+            return _fout(403, *fouten, lijst=True, versie=versie)
+        persoon.inburgeringsaanbod[instellingsnummer] = dict(body)
+        duo.ontvangen[-1].status = 201
+        return Response(status_code=201, headers={"API-Version": versie})
+
+    @router.get("/instellingen")
+    async def instellingen(request: Request) -> Response:
+        versie = VERSIES["Inburgeringsaanbod"]
+        if duo.storing:
+            return _fout(503, "Gepland onderhoud.", versie=versie)
+        if fouten := header_fouten(request.headers, duo.oin):
+            return _fout(400, " ".join(fouten), versie=versie)
+        return JSONResponse(list(duo.instellingen.values()), headers={"API-Version": versie})
 
     return router
 

@@ -23,6 +23,8 @@ class Persoon:
     pip: dict[str, Any] | None = None
     """DUO's `Gemeente` schema: {"gemeentecode": "0772", "pip": {...}} (the current PIP)."""
     eerste_dagtekening: date | None = None
+    inburgeringsaanbod: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """The current aanbod per instellingsnummer (a new one overwrites the previous one)."""
 
 
 def plichtig(

@@ -64,6 +64,23 @@ class DuoClient:
     ) -> None:
         await self._send("POST", f"/personen/{bsn}/PIP", bron, json=pip, bericht_id=bericht_id)
 
+    async def meld_inburgeringsaanbod(
+        self,
+        bsn: str,
+        instellingsnummer: str,
+        aanbod: dict[str, Any],
+        *,
+        bron: str,
+        bericht_id: uuid.UUID,
+    ) -> None:
+        await self._send(
+            "POST",
+            f"/personen/{bsn}/Inburgeringsaanbod/{instellingsnummer}",
+            bron,
+            json=aanbod,
+            bericht_id=bericht_id,
+        )
+
     async def _get(self, path: str, bron: str) -> Any:
         response = await self._send("GET", path, bron, bericht_id=uuid.uuid4())
         try:
@@ -104,8 +121,10 @@ class DuoClient:
 
 
 def _api(method: str, path: str) -> str:
-    """The path without its numbers: a BSN never becomes a metric label."""
-    return f"{method} /" + "/".join(p for p in path.split("/") if p and not p.isdigit())
+    """The path without its identifiers: a BSN (or an instellingsnummer) is never a label."""
+    return f"{method} /" + "/".join(
+        p for p in path.split("/") if p and not any(c.isdigit() for c in p)
+    )
 
 
 def _fouten(response: httpx.Response) -> list[str]:

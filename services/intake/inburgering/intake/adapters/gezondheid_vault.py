@@ -1,30 +1,31 @@
-"""Health data at rest: AES-GCM under its own key, bound to the inburgeraar it belongs to."""
+"""Health data at rest: AES-GCM under its own keyring, bound to the inburgeraar it belongs to."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
-import os
-
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from inburgering.intake.domain.brede_intake import Gezondheid
+from inburgering.shared.crypto import Keyring, Sealer
 
+# The derivation label of before key rotation: data stored then opens as the `legacy` key.
+ENCRYPTION = b"gezondheid-encryption"
 # The associated data ties a ciphertext to one person: copied to another row it will not open.
-_PURPOSE = b"gezondheid:"
+PURPOSE = b"gezondheid:"
+
+
+def context(inburgeraar_id: bytes) -> bytes:
+    return PURPOSE + inburgeraar_id
 
 
 class GezondheidVault:
-    def __init__(self, secret: str) -> None:
-        key = hmac.new(secret.encode(), b"gezondheid-encryption", hashlib.sha256).digest()
-        self._aead = AESGCM(key)
+    def __init__(self, keys: Keyring | str) -> None:
+        keyring = keys if isinstance(keys, Keyring) else Keyring.single(keys)
+        self.sealer: Sealer = keyring.sealer(ENCRYPTION)
 
     def encrypt(self, gezondheid: Gezondheid, *, inburgeraar_id: bytes) -> bytes:
-        nonce = os.urandom(12)
         plain = json.dumps(gezondheid.as_dict(), ensure_ascii=False).encode()
-        return nonce + self._aead.encrypt(nonce, plain, _PURPOSE + inburgeraar_id)
+        return self.sealer.seal(plain, context=context(inburgeraar_id))
 
     def decrypt(self, sealed: bytes, *, inburgeraar_id: bytes) -> Gezondheid:
-        plain = self._aead.decrypt(sealed[:12], sealed[12:], _PURPOSE + inburgeraar_id)
+        plain = self.sealer.open(sealed, context=context(inburgeraar_id))
         return Gezondheid.from_dict(json.loads(plain))

@@ -17,6 +17,7 @@ from sqlalchemy import (
     text,
 )
 
+from inburgering.shared.logboek import auditlog_table, dataverwerkingen_table
 from inburgering.shared.messaging import inbox_table, outbox_table
 from inburgering.shared.persistence import make_metadata
 from inburgering.shared.scheduling import timer_table
@@ -78,6 +79,8 @@ brede_intake = Table(
     Column("vve_mogelijkheden", Text, nullable=True),
     Column("mogelijkheden_werk_en_participatie", Text, nullable=True),
     Column("recht_op_alleen_spreken_meegedeeld", Boolean, nullable=True),
+    # A, AA or NVT: DUO's indicatorAlfabetiseringsonderwijs in the inburgeringsaanbod.
+    Column("alfabetisering", String(3), nullable=True),
 )
 
 # Health (special-category data, [Wi] art. 37): apart from the intake, encrypted, read only
@@ -183,7 +186,8 @@ pip = Table(
     UniqueConstraint("inburgeraar_id", "versie"),
 )
 
-# A melding to DUO (the PIP): delivered by the scheduler, retried with backoff, outcome kept.
+# A melding to DUO (soort `pip` or `inburgeringsaanbod`): delivered by the scheduler, retried
+# with backoff, outcome kept. An aanbod melding keeps the facts of the started placement.
 duo_melding = Table(
     "duo_melding",
     metadata,
@@ -199,8 +203,14 @@ duo_melding = Table(
     Column("aangemaakt_at", DateTime(timezone=True), nullable=False),
     Column("volgende_poging_at", DateTime(timezone=True), nullable=True),
     Column("afgerond_at", DateTime(timezone=True), nullable=True),
+    Column("plaatsing_id", Uuid, nullable=True, unique=True),
+    Column("aanbieder_kvk", String(20), nullable=True),
+    Column("leerroute", String(20), nullable=True),
+    Column("startdatum", Date, nullable=True),
 )
 
 outbox_message = outbox_table(metadata)
 processed_message = inbox_table(metadata)
 timer = timer_table(metadata)
+dataverwerking = dataverwerkingen_table(metadata)
+auditregel = auditlog_table(metadata)

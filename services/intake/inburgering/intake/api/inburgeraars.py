@@ -124,6 +124,8 @@ async def rond_brede_intake_af(
     Gezondheid mag alleen mee met een token met de claim `gezondheid: true` (anders 403)."""
     principal.require(Rol.GEMEENTE)
     g = body.gezondheid
+    ctx = request.app.state.intake
+    vanaf = ctx.settings.recht_op_alleen_spreken_verplicht_vanaf
     command = handlers.RondIntakeAf(
         inburgeraar_id=inburgeraar_id,
         leerbaarheidstoets=body.leerbaarheidstoets,
@@ -143,8 +145,10 @@ async def rond_brede_intake_af(
             vve_aantal_kinderen=body.vve_aantal_kinderen,
             vve_mogelijkheden=body.vve_mogelijkheden,
             mogelijkheden_werk_en_participatie=body.mogelijkheden_werk_en_participatie,
+            alfabetisering=body.alfabetisering,
         ),
         recht_op_alleen_spreken_meegedeeld=body.recht_op_alleen_spreken_meegedeeld,
+        recht_op_alleen_spreken_verplicht=ctx.clock().date() >= vanaf,
         gezondheid=None
         if g is None
         else Gezondheid(
@@ -197,6 +201,7 @@ def _intake(row: RowMapping) -> BredeIntakeRead:
         vve_aantal_kinderen=row["vve_aantal_kinderen"],
         vve_mogelijkheden=row["vve_mogelijkheden"],
         mogelijkheden_werk_en_participatie=row["mogelijkheden_werk_en_participatie"],
+        alfabetisering=row["alfabetisering"],
         recht_op_alleen_spreken_meegedeeld=row["recht_op_alleen_spreken_meegedeeld"],
     )
 

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 
+from inburgering.intake.adapters.pkio import CertificaatOngeldig, vereis_oin
 from inburgering.intake.context import IntakeContext
 from inburgering.intake.domain.errors import OnbekendeAfzender
 from inburgering.intake.domain.notificatie import FOUTTEKST_MAX, lees_notificatie
@@ -20,6 +21,7 @@ from inburgering.intake.usecases import notificaties
 from inburgering.shared.auth import Principal, Rol
 from inburgering.shared.http.openapi import OWN_ERROR_FORMAT
 from inburgering.shared.http.problems import DomainError, Forbidden, Unauthorized
+from inburgering.shared.persistence import tenancy
 from inburgering.shared.runtime import ServiceRuntime
 
 log = structlog.get_logger(__name__)
@@ -151,6 +153,19 @@ def _duo(request: Request) -> Principal:
     principal: Principal = request.app.state.token_verifier.verify(token)
     if principal.rol is not Rol.DUO:
         raise Forbidden("Alleen DUO mag notificaties aanbieden.")
+    settings = request.app.state.intake.settings
+    if settings.duo_mtls:
+        try:
+            vereis_oin(
+                request.headers,
+                settings.duo_oin,
+                cert_header=settings.duo_mtls_cert_header,
+                verify_header=settings.duo_mtls_verify_header,
+            )
+        except CertificaatOngeldig as exc:
+            raise Forbidden(f"PKIoverheid-certificaat: {exc}.") from None
+    # DUO notifies for every gemeente of the platform; the gemeente follows from `doel`.
+    tenancy.set_scope(tenancy.ALL)
     return principal
 
 

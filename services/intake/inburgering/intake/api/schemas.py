@@ -9,6 +9,7 @@ from pydantic import Field
 from inburgering.intake.domain.brede_intake import Taalniveau, Zelfredzaamheid
 from inburgering.intake.domain.leerbaarheidstoets import Beperking
 from inburgering.shared.events.vocabulary import (
+    Alfabetisering,
     Ambitie,
     Doelgroep,
     Gemeentecode,
@@ -85,10 +86,17 @@ class BredeIntakeInhoud(ApiModel):
     )
     vve_mogelijkheden: str | None = Field(None, max_length=_TEKST)
     mogelijkheden_werk_en_participatie: str | None = Field(None, max_length=_TEKST)
+    alfabetisering: Alfabetisering | None = Field(
+        None,
+        description="A (analfabeet), AA (anders gealfabetiseerd) of NVT (gealfabetiseerd in het "
+        "Latijnse schrift); DUO's indicatorAlfabetiseringsonderwijs bij het inburgeringsaanbod",
+    )
     recht_op_alleen_spreken_meegedeeld: bool | None = Field(
         None,
-        description="De inburgeraar hoorde het gesprek zonder partner te mogen voeren; `false` "
-        "wordt geweigerd. Leeg bij clients van voor dit veld (dan onbekend).",
+        description="De inburgeraar hoorde het gesprek zonder partner te mogen voeren (Bi art. "
+        "5.2); `false` wordt geweigerd. Verplicht vanaf INTAKE_RECHT_OP_ALLEEN_SPREKEN_VERPLICHT_"
+        "VANAF (standaard 2027-03-01); daarvoor wordt een ontbrekende waarde als onbekend "
+        "vastgelegd (clients van voor dit veld).",
     )
 
 
@@ -162,6 +170,17 @@ class DuoMeldingRead(ApiModel):
     laatste_fout: str | None
     volgende_poging_op: Tijdstip | None
     afgerond_op: Tijdstip | None
+
+
+class InburgeringsaanbodRead(ApiModel):
+    """The melding of the aanbod to DUO after the provider reported the start of the course."""
+
+    plaatsing_id: UUID
+    inburgeraar_id: UUID
+    aanbieder_kvk: str
+    leerroute: Leerroute
+    startdatum: date = Field(description="Start van de cursus: de datum inburgeringsaanbod")
+    duo_melding: DuoMeldingRead
 
 
 class PipRead(ApiModel):

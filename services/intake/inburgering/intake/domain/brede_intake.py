@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from inburgering.intake.domain.errors import RechtOpAlleenSprekenNietMeegedeeld
+from inburgering.intake.domain.errors import (
+    RechtOpAlleenSprekenNietMeegedeeld,
+    RechtOpAlleenSprekenOnbekend,
+)
+from inburgering.shared.events.vocabulary import Alfabetisering
 
 
 class Taalniveau(StrEnum):
@@ -61,14 +65,20 @@ class DoelVerwerking(StrEnum):
 GRONDSLAG_GEZONDHEID = "Wi art. 37; Bi art. 5.2 en 9.11; AVG art. 9 lid 2 sub g"
 
 
-def controleer_recht_op_alleen_spreken(meegedeeld: bool | None) -> None:
+def controleer_recht_op_alleen_spreken(meegedeeld: bool | None, *, verplicht: bool) -> None:
     """The gemeente must tell the person they may talk without their partner ([Bi] 5.2).
 
-    `None` comes from clients that predate the field and is recorded as unknown.
+    `None` comes from clients that predate the field: recorded as unknown during the transition
+    period, refused once the field is `verplicht` (the configured end of that period).
     """
     if meegedeeld is False:
         raise RechtOpAlleenSprekenNietMeegedeeld(
             "Vertel de inburgeraar eerst dat die het gesprek alleen mag voeren."
+        )
+    if meegedeeld is None and verplicht:
+        raise RechtOpAlleenSprekenOnbekend(
+            "Leg vast dat de inburgeraar hoorde het gesprek zonder partner te mogen voeren "
+            "(rechtOpAlleenSprekenMeegedeeld, Bi art. 5.2)."
         )
 
 
@@ -84,6 +94,9 @@ class IntakeInhoud:
     vve_aantal_kinderen: int | None = None
     vve_mogelijkheden: str | None = None
     mogelijkheden_werk_en_participatie: str | None = None
+    # Whether the person needs literacy education, and of which kind: DUO wants it with the
+    # inburgeringsaanbod and the leerroute advice names it among its facts.
+    alfabetisering: Alfabetisering | None = None
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,11 @@ class RechtOpAlleenSprekenNietMeegedeeld(DomainError):
     title = "De brede intake kan pas worden afgerond als dit recht is meegedeeld."
 
 
+class RechtOpAlleenSprekenOnbekend(DomainError):
+    code = "recht-op-alleen-spreken-onbekend"
+    title = "De brede intake moet vastleggen dat het recht op alleen spreken is meegedeeld."
+
+
 class GezondheidNietBevoegd(Forbidden):
     code = "gezondheid-niet-bevoegd"
     title = "Gezondheidsgegevens zijn alleen voor wie ze voor de taak nodig heeft."
@@ -84,3 +89,7 @@ class GezondheidNietGevonden(NotFound):
 
 class IntakeNietGevonden(NotFound):
     code = "brede-intake-niet-gevonden"
+
+
+class InburgeringsaanbodNietGevonden(NotFound):
+    code = "inburgeringsaanbod-niet-gevonden"

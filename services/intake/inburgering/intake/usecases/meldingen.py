@@ -1,5 +1,6 @@
-"""Meldingen to DUO (the PIP): queued in the deciding transaction, delivered by the scheduler,
-retried with backoff while DUO is unreachable, and their outcome kept for the case manager."""
+"""Meldingen to DUO (the PIP, the inburgeringsaanbod): queued in the deciding transaction,
+delivered by the scheduler, retried with backoff while DUO is unreachable, and their outcome kept
+for the case manager."""
 
 from __future__ import annotations
 
@@ -10,11 +11,16 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import RowMapping
 
 from inburgering.intake.adapters.duo_client import DuoOnbereikbaar, DuoWeigert
-from inburgering.intake.adapters.tables import duo_melding, inburgeraar, pip
+from inburgering.intake.adapters.tables import brede_intake, duo_melding, inburgeraar, pip
 from inburgering.intake.context import IntakeContext
 from inburgering.intake.domain.herhaling import wachttijd
-from inburgering.intake.domain.pip import DUO_LEERROUTE
-from inburgering.shared.events.vocabulary import Leerroute
+from inburgering.intake.domain.inburgeringsaanbod import (
+    Aanbod,
+    aanbod_bericht,
+    aanbod_overtredingen,
+)
+from inburgering.intake.domain.pip import DUO_LEERROUTE, PipStatus
+from inburgering.shared.events.vocabulary import Alfabetisering, Leerroute
 from inburgering.shared.persistence import UnitOfWork
 from inburgering.shared.scheduling import Timer
 
@@ -25,6 +31,19 @@ MELDING_TIMER = "duo-melding-versturen"
 
 class GeenOin(Exception):
     """The gemeente has no OIN configured, so it cannot be the `bron` of a melding."""
+
+
+class MeldingOngeldig(Exception):
+    """DUO's rules (or missing facts) forbid the melding: sending it would only be refused."""
+
+
+class WachtOpPip(Exception):
+    """DUO registers an aanbod only for a person with a PIP: wait until that melding is done."""
+
+
+class MeldingSoort:
+    PIP = "pip"
+    INBURGERINGSAANBOD = "inburgeringsaanbod"
 
 
 class MeldingStatus:
@@ -40,18 +59,27 @@ async def plan_melding(
     gemeentecode: str,
     pip_id: uuid.UUID,
 ) -> None:
+    await plan(
+        uow,
+        ctx,
+        soort=MeldingSoort.PIP,
+        inburgeraar_id=inburgeraar_id,
+        gemeentecode=gemeentecode,
+        pip_id=pip_id,
+    )
+
+
+async def plan(uow: UnitOfWork, ctx: IntakeContext, **values: object) -> uuid.UUID:
+    """Queue a melding and the timer that delivers it, in the caller's transaction."""
     melding_id = uuid.uuid4()
     nu = ctx.clock()
     await uow.session.execute(
         duo_melding.insert().values(
             id=melding_id,
-            soort="pip",
-            inburgeraar_id=inburgeraar_id,
-            gemeentecode=gemeentecode,
-            pip_id=pip_id,
             status=MeldingStatus.WACHTEND,
             aangemaakt_at=nu,
             volgende_poging_at=nu,
+            **values,
         )
     )
     await ctx.timers.schedule(
@@ -61,6 +89,7 @@ async def plan_melding(
         due_at=nu,
         payload={"meldingId": str(melding_id)},
     )
+    return melding_id
 
 
 async def verstuur_melding(uow: UnitOfWork, timer: Timer, *, ctx: IntakeContext) -> None:
@@ -72,11 +101,6 @@ async def verstuur_melding(uow: UnitOfWork, timer: Timer, *, ctx: IntakeContext)
     )
     if melding is None or melding["status"] != MeldingStatus.WACHTEND:
         return
-    besluit = (
-        (await uow.session.execute(select(pip).where(pip.c.id == melding["pip_id"])))
-        .mappings()
-        .one()
-    )
     persoon = (
         (
             await uow.session.execute(
@@ -97,8 +121,19 @@ async def verstuur_melding(uow: UnitOfWork, timer: Timer, *, ctx: IntakeContext)
         if bron is None:
             # Configuration, not DUO: retrying cannot help until the OIN is configured.
             raise GeenOin(f"Geen OIN ingesteld voor {melding['gemeentecode']}.")
-        await ctx.duo.meld_pip(bsn, pip_bericht(besluit), bron=bron, bericht_id=bericht_id)
-    except DuoOnbereikbaar as exc:
+        if melding["soort"] == MeldingSoort.INBURGERINGSAANBOD:
+            instellingsnummer, body = await aanbod_verzoek(uow, ctx, melding)
+            await ctx.duo.meld_inburgeringsaanbod(
+                bsn, instellingsnummer, body, bron=bron, bericht_id=bericht_id
+            )
+        else:
+            besluit = (
+                (await uow.session.execute(select(pip).where(pip.c.id == melding["pip_id"])))
+                .mappings()
+                .one()
+            )
+            await ctx.duo.meld_pip(bsn, pip_bericht(besluit), bron=bron, bericht_id=bericht_id)
+    except (DuoOnbereikbaar, WachtOpPip) as exc:
         wacht = wachttijd(
             poging,
             basis_seconden=ctx.settings.duo_retry_seconds,
@@ -113,15 +148,15 @@ async def verstuur_melding(uow: UnitOfWork, timer: Timer, *, ctx: IntakeContext)
             due_at=volgende,
             payload={"meldingId": str(melding_id)},
         )
-        log.warning("duo.melding_uitgesteld", poging=poging, fout=str(exc))
-    except (DuoWeigert, GeenOin) as exc:
+        log.warning("duo.melding_uitgesteld", soort=melding["soort"], poging=poging, fout=str(exc))
+    except (DuoWeigert, GeenOin, MeldingOngeldig) as exc:
         values |= {
             "status": MeldingStatus.AFGEWEZEN,
             "laatste_fout": str(exc)[:500],
             "volgende_poging_at": None,
             "afgerond_at": ctx.clock(),
         }
-        log.warning("duo.melding_afgewezen", fout=type(exc).__name__)
+        log.warning("duo.melding_afgewezen", soort=melding["soort"], fout=type(exc).__name__)
     else:
         values |= {
             "status": MeldingStatus.AFGELEVERD,
@@ -145,3 +180,47 @@ def pip_bericht(besluit: RowMapping) -> dict[str, object]:
     if besluit["geschatte_intensiteit_b1"] is not None:
         body["geschatteIntensiteitB1Route"] = besluit["geschatte_intensiteit_b1"]
     return body
+
+
+async def aanbod_verzoek(
+    uow: UnitOfWork, ctx: IntakeContext, melding: RowMapping
+) -> tuple[str, dict[str, object]]:
+    """The instellingsnummer and body of an aanbod melding, from the facts as they are now:
+    the current PIP and its melding, and the alfabetisering of the brede intake."""
+    actueel = (
+        (
+            await uow.session.execute(
+                select(pip.c.dagtekening, duo_melding.c.status.label("melding_status"))
+                .select_from(pip.outerjoin(duo_melding, duo_melding.c.pip_id == pip.c.id))
+                .where(
+                    pip.c.inburgeraar_id == melding["inburgeraar_id"],
+                    pip.c.status == PipStatus.VASTGESTELD,
+                )
+                .order_by(pip.c.versie.desc())
+                .limit(1)
+            )
+        )
+        .mappings()
+        .first()
+    )
+    alfabetisering = (
+        await uow.session.execute(
+            select(brede_intake.c.alfabetisering).where(
+                brede_intake.c.inburgeraar_id == melding["inburgeraar_id"]
+            )
+        )
+    ).scalar_one_or_none()
+    aanbod = Aanbod(
+        startdatum=melding["startdatum"],
+        alfabetisering=Alfabetisering(alfabetisering) if alfabetisering else None,
+        instellingsnummer=ctx.settings.instelling_per_kvk.get(melding["aanbieder_kvk"]),
+        pip_dagtekening=actueel["dagtekening"] if actueel else None,
+    )
+    if fouten := aanbod_overtredingen(aanbod):
+        raise MeldingOngeldig(" ".join(fouten))
+    assert actueel is not None and aanbod.instellingsnummer is not None
+    if actueel["melding_status"] == MeldingStatus.WACHTEND:
+        raise WachtOpPip("Het PIP is nog niet bij DUO geregistreerd.")
+    if actueel["melding_status"] == MeldingStatus.AFGEWEZEN:
+        raise MeldingOngeldig("DUO registreerde het actuele PIP niet: eerst een PIP nodig.")
+    return aanbod.instellingsnummer, aanbod_bericht(aanbod)

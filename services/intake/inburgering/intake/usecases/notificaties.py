@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select, update
 from sqlalchemy.engine import RowMapping
@@ -13,6 +13,7 @@ from inburgering.intake.adapters.tables import duo_notificatie
 from inburgering.intake.context import IntakeContext
 from inburgering.intake.domain.errors import BerichtIdHergebruikt, DuoNotificatieNietGevonden
 from inburgering.intake.domain.notificatie import Notificatie
+from inburgering.shared.crypto.keyring import Hasher
 from inburgering.shared.persistence import UnitOfWork
 
 VERWERK_TIMER = "duo-notificatie-verwerken"
@@ -35,18 +36,13 @@ async def ontvang_notificatie(
     v_nummer_hash = (
         vault.lookup_hash(f"v:{notificatie.v_nummer}") if notificatie.v_nummer is not None else None
     )
-    vingerafdruk = hashlib.sha256(
-        "|".join(
-            (
-                notificatie.doel,
-                notificatie.gebeurtenis_id,
-                notificatie.registratie.isoformat(),
-                bsn_hash or "",
-                v_nummer_hash or "",
-            )
-        ).encode()
-    ).hexdigest()
-    if await _is_herhaling(uow, notificatie.bericht_id, vingerafdruk):
+    # One fingerprint per configured key (the current one first, which is stored): DUO may resend
+    # a notification that arrived before a key rotation.
+    vingerafdrukken = [
+        _vingerafdruk(notificatie, vault.hasher, key_id) for key_id in vault.hasher.key_ids
+    ]
+    vingerafdruk = vingerafdrukken[0]
+    if await _is_herhaling(uow, notificatie.bericht_id, vingerafdrukken):
         return False
     nu = ctx.clock()
     await uow.session.execute(
@@ -85,11 +81,30 @@ async def is_bekend(uow: UnitOfWork, bericht_id: uuid.UUID) -> bool:
     return await _bestaande(uow, bericht_id) is not None
 
 
-async def _is_herhaling(uow: UnitOfWork, bericht_id: uuid.UUID, vingerafdruk: str) -> bool:
+def _vingerafdruk(notificatie: Notificatie, hasher: Hasher, key_id: str) -> str:
+    def digest(value: str | None) -> str:
+        return hasher.digest_under(key_id, value) if value is not None else ""
+
+    return hashlib.sha256(
+        "|".join(
+            (
+                notificatie.doel,
+                notificatie.gebeurtenis_id,
+                notificatie.registratie.isoformat(),
+                digest(notificatie.bsn or None),
+                digest(f"v:{notificatie.v_nummer}" if notificatie.v_nummer is not None else None),
+            )
+        ).encode()
+    ).hexdigest()
+
+
+async def _is_herhaling(
+    uow: UnitOfWork, bericht_id: uuid.UUID, vingerafdrukken: Sequence[str]
+) -> bool:
     bestaand = await _bestaande(uow, bericht_id)
     if bestaand is None:
         return False
-    if bestaand != vingerafdruk:
+    if bestaand not in vingerafdrukken:
         raise BerichtIdHergebruikt("Dit berichtId hoort bij een andere notificatie.")
     return True
 

@@ -6,7 +6,7 @@ notification's new status commit together, or not at all (and the timer stays pe
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 
 import structlog
@@ -60,7 +60,7 @@ async def verwerk_notificatie(uow: UnitOfWork, timer: Timer, *, ctx: IntakeConte
     except DuoWeigert as exc:
         await _parkeer(uow, ctx, row, f"DUO weigert de raadpleging: {exc}"[:200])
         return
-    persoon = await _persoon(uow, row["gemeentecode"], row["bsn_hash"])
+    persoon = await _persoon(uow, row["gemeentecode"], ctx.vault.lookup_hashes(bsn))
     verwerking = Verwerking(uow, ctx, row, gebeurtenis, bsn, persoon, opgehaald)
     try:
         inburgeraar_id, toelichting = await VERWERKERS[gebeurtenis.soort](verwerking)
@@ -100,10 +100,14 @@ VERWERKERS: dict[Soort, Verwerker] = {
 }
 
 
-async def _persoon(uow: UnitOfWork, gemeentecode: str, bsn_hash: str) -> RowMapping | None:
+async def _persoon(
+    uow: UnitOfWork, gemeentecode: str, bsn_hashes: Sequence[str]
+) -> RowMapping | None:
+    """The person by any of the BSN's hashes: one per configured key, so that a key rotation
+    does not hide anyone until the rekey run has re-hashed them."""
     result = await uow.session.execute(
         select(inburgeraar).where(
-            inburgeraar.c.gemeentecode == gemeentecode, inburgeraar.c.bsn_hash == bsn_hash
+            inburgeraar.c.gemeentecode == gemeentecode, inburgeraar.c.bsn_hash.in_(bsn_hashes)
         )
     )
     return result.mappings().first()
@@ -111,8 +115,9 @@ async def _persoon(uow: UnitOfWork, gemeentecode: str, bsn_hash: str) -> RowMapp
 
 async def _parkeer(uow: UnitOfWork, ctx: IntakeContext, row: RowMapping, reden: str) -> None:
     persoon = None
-    if row["bsn_hash"] is not None:
-        persoon = await _persoon(uow, row["gemeentecode"], row["bsn_hash"])
+    if row["bsn_encrypted"] is not None:
+        bsn = ctx.vault.decrypt(row["bsn_encrypted"], context=row["bericht_id"].bytes)
+        persoon = await _persoon(uow, row["gemeentecode"], ctx.vault.lookup_hashes(bsn))
     await uow.session.execute(
         update(duo_notificatie)
         .where(duo_notificatie.c.bericht_id == row["bericht_id"])
