@@ -5,14 +5,16 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from inburgering.routes import verwerkingsactiviteiten
 from inburgering.routes.adapters import tables
 from inburgering.routes.api.gemeentebeleid import router as gemeentebeleid
 from inburgering.routes.api.inburgeringstermijnen import router as inburgeringstermijnen
 from inburgering.routes.api.leerroute_adviezen import router as leerroute_adviezen
+from inburgering.routes.api.samenwerkingsverbanden import router as samenwerkingsverbanden
 from inburgering.routes.api.voortgang import router as voortgang_api
 from inburgering.routes.domain.beleid import Beleid
 from inburgering.routes.domain.termijn import Signaaltermijnen
-from inburgering.routes.handlers import adviezen, termijn, voortgang
+from inburgering.routes.handlers import adviezen, examens, termijn, voortgang
 from inburgering.routes.settings import RoutesSettings
 from inburgering.shared.events.contracts import (
     TrajectAfgerond,
@@ -21,17 +23,19 @@ from inburgering.shared.events.contracts import (
     VoortgangGerapporteerd,
 )
 from inburgering.shared.events.intake import (
+    ExamenuitslagBekend,
     InburgeringstermijnVerlengd,
     IntakeAfgerond,
     PipVastgesteld,
 )
 from inburgering.shared.events.routes import TOPIC
+from inburgering.shared.logboek import Logboek
 from inburgering.shared.messaging import HandlerRegistry
 from inburgering.shared.runtime import ServiceParts
 from inburgering.shared.scheduling import Clock, TimerRegistry, Timers
 from inburgering.shared.scheduling.timers import utc_now
 
-VERSION = "0.2.0"
+VERSION = "0.3.0"
 
 
 def build_parts(settings: RoutesSettings | None = None, *, clock: Clock = utc_now) -> ServiceParts:
@@ -63,6 +67,10 @@ def build_parts(settings: RoutesSettings | None = None, *, clock: Clock = utc_no
     registry.register(
         UrenMijlpaalBereikt, partial(voortgang.when_urenmijlpaal_bereikt_tel_uren, clock=clock)
     )
+    registry.register(
+        ExamenuitslagBekend,
+        partial(examens.when_examenuitslag_bekend_toets_afronding, clock=clock),
+    )
     for rapport in (VoortgangGerapporteerd, TrajectAfgerond, TrajectUitgevallen):
         registry.register(
             rapport, partial(voortgang.when_uren_gerapporteerd_tel_cursusuren, clock=clock)
@@ -73,19 +81,31 @@ def build_parts(settings: RoutesSettings | None = None, *, clock: Clock = utc_no
         signalen.register(naam, termijn.publiceer_signaal)
 
     return ServiceParts(
+        logboek=Logboek(
+            verwerkingsactiviteiten.register(settings.logboek_register),
+            tables.dataverwerking,
+            tables.auditregel,
+        ),
         settings=settings,
         title="Inburgering Routes API",
         description=(
             "Het leerrouteadvies na de brede intake, het vaststellen en wijzigen van de leerroute, "
             "afschalen naar A2, de inburgeringstermijn met zijn vensters en de voortgang naar "
-            "afronding (PVT, MAP, de uren en het eindgesprek van de Z-route)."
+            "afronding (PVT, MAP, de uren en het eindgesprek van de Z-route, de examenonderdelen "
+            "van de B1-route); beleid per gemeente of samenwerkingsverband."
         ),
         version=VERSION,
         metadata=tables.metadata,
         outbox_table=tables.outbox_message,
         inbox_table=tables.processed_message,
         migrations_dir=Path(__file__).parent / "migrations",
-        routers=[leerroute_adviezen, inburgeringstermijnen, gemeentebeleid, voortgang_api],
+        routers=[
+            leerroute_adviezen,
+            inburgeringstermijnen,
+            gemeentebeleid,
+            samenwerkingsverbanden,
+            voortgang_api,
+        ],
         handlers=registry,
         publishes=[TOPIC],
         timers=signalen,

@@ -55,7 +55,12 @@ async def test_the_advice_is_listed_with_its_explanation(client, auth, handle) -
     assert advies["inburgeraarId"] == str(event.inburgeraar_id)
     assert (advies["geadviseerdeLeerroute"], advies["regel"]) == ("b1-route", "R-B1-HAALBAAR")
     assert advies["regelsetVersie"] == "2026.1"
-    assert advies["beleid"] == {"onderwijsrouteMaxLeeftijd": 28, "ingangsdatum": None}
+    assert advies["beleid"] == {
+        "onderwijsrouteMaxLeeftijd": 28,
+        "ingangsdatum": None,
+        "bron": "standaard",
+        "samenwerkingsverbandId": None,
+    }
     assert advies["alfabetisering"] is None
     assert advies["taalniveaus"] == dict.fromkeys(
         ("lezen", "luisteren", "schrijven", "spreken"), "B1"
@@ -69,7 +74,7 @@ async def test_the_advice_is_listed_with_its_explanation(client, auth, handle) -
     one = await client.get(f"/leerroute-adviezen/{advies['id']}", headers=auth())
     assert one.status_code == 200
     assert one.json() == advies
-    assert one.headers["API-Version"] == "0.2.0"
+    assert one.headers["API-Version"] == "0.3.0"
 
 
 async def test_confirming_the_advice_publishes_leerroute_vastgesteld(

@@ -112,6 +112,14 @@ async def test_lists_filter_by_route_status_gemeente_and_coming_deadlines(
     assert alleen_eigen.json() == []
 
 
+EIGEN_35 = {
+    "onderwijsrouteMaxLeeftijd": 35,
+    "ingangsdatum": "2026-12-01",
+    "bron": "gemeente",
+    "samenwerkingsverbandId": None,
+}
+
+
 async def test_a_policy_change_applies_from_its_date_and_keeps_earlier_advice(
     client, auth, make_event, deliver, klok
 ) -> None:
@@ -122,10 +130,13 @@ async def test_a_policy_change_applies_from_its_date_and_keeps_earlier_advice(
         headers=auth(),
     )
     assert nieuw.status_code == 201, nieuw.text
-    assert nieuw.json()["geldend"] == {"onderwijsrouteMaxLeeftijd": 28, "ingangsdatum": None}
-    assert nieuw.json()["versies"] == [
-        {"onderwijsrouteMaxLeeftijd": 35, "ingangsdatum": "2026-12-01"}
-    ]
+    assert nieuw.json()["geldend"] == {
+        "onderwijsrouteMaxLeeftijd": 28,
+        "ingangsdatum": None,
+        "bron": "standaard",
+        "samenwerkingsverbandId": None,
+    }
+    assert nieuw.json()["versies"] == [EIGEN_35]
     feiten = {"ambitie": Ambitie.HBO, "leeftijd": 30}
     voor, na = make_event(**feiten), make_event(**feiten)
     klok.op(date(2026, 12, 2))
@@ -141,7 +152,7 @@ async def test_a_policy_change_applies_from_its_date_and_keeps_earlier_advice(
     )
     assert (recent["geadviseerdeLeerroute"], recent["beleid"]) == (
         "onderwijsroute",
-        {"onderwijsrouteMaxLeeftijd": 35, "ingangsdatum": "2026-12-01"},
+        EIGEN_35,
     )
     assert "beleidsgrens van 35 jaar" in recent["uitleg"][-1]
     huidig = await client.get("/gemeentebeleid/GM0772", headers=auth())

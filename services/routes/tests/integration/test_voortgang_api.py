@@ -91,8 +91,8 @@ async def test_course_hours_count_the_highest_report_per_placement_over_all_plac
 
     body = (await client.get(f"/inburgeraars/{persoon}/voortgang", headers=auth())).json()
 
-    assert body["cursusuren"] == {"geregistreerd": 570.5, "norm": 800}
-    assert body["participatieUren"] == {"geregistreerd": 0, "norm": 800}
+    assert body["cursusuren"] == {"geregistreerd": 570.5, "norm": 800, "aftrek": 0}
+    assert body["participatieUren"] == {"geregistreerd": 0, "norm": 800, "aftrek": 0}
     assert body["leerroute"] == "z-route"
     assert body["voorwaardenVervuld"] is False
     assert body["ontbreekt"] == [
@@ -204,9 +204,15 @@ async def test_the_b1_route_is_not_complete_without_the_exam_and_has_no_z_route_
             headers=auth(),
         )
     ).json()
-    assert body["ontbreekt"] == ["inburgeringsexamen"]
-    [examen] = [v for v in body["voorwaarden"] if v["code"] == "inburgeringsexamen"]
-    assert examen["nietGevolgd"] is True
+    assert body["ontbreekt"] == [
+        "examen-knm",
+        "examen-lezen",
+        "examen-luisteren",
+        "examen-schrijven",
+        "examen-spreken",
+    ]
+    [examen] = [v for v in body["voorwaarden"] if v["code"] == "examen-lezen"]
+    assert "art. 3.3 Besluit inburgering 2021" in examen["artikel"]
 
     refused = await client.put(
         f"{pad}/z-route-eindgesprek", json={"gehoudenOp": "2026-11-20"}, headers=auth()

@@ -189,6 +189,7 @@ def test_explanation_names_the_facts_used_and_the_rule_that_fired() -> None:
         "Ambitie: een hbo-opleiding.",
         "Opleidingsniveau: voortgezet onderwijs.",
         "Leeftijd bij afronding van de brede intake: 24 jaar.",
+        "Beleid: de onderwijsroute tot 28 jaar, het standaardbeleid van het platform.",
         "Toegepaste regel: R-ONDERWIJSROUTE (regelset 2026.1). B1 is haalbaar, de ambitie is een "
         "vervolgopleiding, het opleidingsniveau is voortgezet onderwijs of hoger en de leeftijd "
         "ligt onder de beleidsgrens van 28 jaar; daarom wordt de onderwijsroute geadviseerd.",

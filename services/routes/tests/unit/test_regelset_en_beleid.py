@@ -8,7 +8,14 @@ from datetime import date
 
 import pytest
 
-from inburgering.routes.domain.beleid import Beleid, beleid_op, nieuw_beleid
+from inburgering.routes.domain.beleid import (
+    Beleid,
+    Beleidsbron,
+    beleid_op,
+    geldend_beleid,
+    herkomst,
+    nieuw_beleid,
+)
 from inburgering.routes.domain.errors import BeleidMetTerugwerkendeKracht, GeenRegelsetVanKracht
 from inburgering.routes.domain.regelset import REGELSET_2026_1, REGELSETS, regelset_op
 from inburgering.routes.domain.taal import Taalniveau, taalniveaus
@@ -57,3 +64,51 @@ def test_the_target_level_is_b1_per_skill_unless_scaled_down() -> None:
     niveaus = taalniveaus(["spreken"])
     assert niveaus[Vaardigheid.SPREKEN] is Taalniveau.A2
     assert niveaus[Vaardigheid.LEZEN] is Taalniveau.B1
+
+
+EIGEN = Beleid(30, date(2026, 6, 1), Beleidsbron.GEMEENTE, "GM0772")
+VERBAND = Beleid(26, date(2026, 3, 1), Beleidsbron.SAMENWERKINGSVERBAND, "Zuidoost-Brabant")
+LATER_VERBAND = Beleid(27, date(2026, 9, 1), Beleidsbron.SAMENWERKINGSVERBAND, "Zuidoost-Brabant")
+
+
+@pytest.mark.parametrize(
+    ("datum", "bron", "grens"),
+    [
+        (date(2026, 2, 28), Beleidsbron.STANDAARD, 28),
+        (date(2026, 3, 1), Beleidsbron.SAMENWERKINGSVERBAND, 26),
+        (date(2026, 6, 1), Beleidsbron.GEMEENTE, 30),
+        # The gemeente's own policy keeps winning over a later version of the group's.
+        (date(2026, 9, 1), Beleidsbron.GEMEENTE, 30),
+    ],
+)
+def test_own_policy_wins_over_the_samenwerkingsverband_which_wins_over_the_default(
+    datum: date, bron: Beleidsbron, grens: int
+) -> None:
+    beleid = geldend_beleid([EIGEN], [VERBAND, LATER_VERBAND], datum, STANDAARD)
+    assert (beleid.bron, beleid.onderwijsroute_max_leeftijd) == (bron, grens)
+
+
+def test_without_own_policy_the_latest_group_version_in_force_applies() -> None:
+    assert geldend_beleid([], [VERBAND, LATER_VERBAND], date(2026, 10, 1), STANDAARD) == (
+        LATER_VERBAND
+    )
+
+
+@pytest.mark.parametrize(
+    ("beleid", "zin"),
+    [
+        (STANDAARD, "Beleid: de onderwijsroute tot 28 jaar, het standaardbeleid van het platform."),
+        (
+            EIGEN,
+            "Beleid: de onderwijsroute tot 30 jaar, vastgesteld door gemeente GM0772 met ingang "
+            "van 2026-06-01.",
+        ),
+        (
+            VERBAND,
+            "Beleid: de onderwijsroute tot 26 jaar, vastgesteld door samenwerkingsverband "
+            "Zuidoost-Brabant met ingang van 2026-03-01.",
+        ),
+    ],
+)
+def test_the_explanation_names_the_policy_source(beleid: Beleid, zin: str) -> None:
+    assert herkomst(beleid) == zin

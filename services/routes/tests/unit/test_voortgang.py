@@ -11,11 +11,13 @@ from hypothesis import strategies as st
 
 from inburgering.routes.domain.errors import DatumInDeToekomst, EindgesprekVereist
 from inburgering.routes.domain.voortgang import (
+    Aftreknorm,
     Map,
     MapStatus,
     Pvt,
     Voortgangsfeiten,
     beoordeel,
+    cursus_norm,
     participatie_norm,
     registreer_map,
     registreer_pvt,
@@ -70,6 +72,45 @@ CASES = [
         ["z-route-cursusuren"],
     ),
     (
+        "R10, [Bi] 3.14.6: 100 uur uit de brede intake gaan af van de 800 cursusuren",
+        feiten(
+            Z,
+            cursusuren=700,
+            participatie_uren=748,
+            pvt=PVT_KLAAR,
+            map=MAP_KLAAR,
+            z_eindgesprek_op=DAG,
+            aftrek={Aftreknorm.CURSUSUREN: 100},
+        ),
+        [],
+    ),
+    (
+        "R10, [Bi] 3.14.9–10: aftrek van de participatie-uren komt bovenop die van PVT en MAP",
+        feiten(
+            Z,
+            cursusuren=800,
+            participatie_uren=647,
+            pvt=PVT_KLAAR,
+            map=MAP_KLAAR,
+            z_eindgesprek_op=DAG,
+            aftrek={Aftreknorm.PARTICIPATIE_UREN: 100},
+        ),
+        ["z-route-participatie-uren"],
+    ),
+    (
+        "R10, [Bi] 3.14.6: aftrek van de cursusuren verlaagt de participatienorm niet",
+        feiten(
+            Z,
+            cursusuren=800,
+            participatie_uren=700,
+            pvt=PVT_KLAAR,
+            map=MAP_KLAAR,
+            z_eindgesprek_op=DAG,
+            aftrek={Aftreknorm.CURSUSUREN: 100},
+        ),
+        ["z-route-participatie-uren"],
+    ),
+    (
         "R10, [Bi] 3.14.2–4: zonder eindgesprek geen afronding",
         feiten(Z, cursusuren=800, participatie_uren=800, pvt=PVT_KLAAR, map=MAP_KLAAR),
         ["z-route-eindgesprek"],
@@ -99,12 +140,21 @@ CASES = [
     (
         "R11, [Wi] 8.3: geen MAP in de onderwijsroute; het diploma wordt hier niet gevolgd",
         feiten(OR, pvt=PVT_KLAAR),
-        ["taalschakeltraject"],
+        ["taalschakeltraject-of-examen"],
     ),
     (
         "R11, [Wi] 6.1 en 7.1: B1-route vraagt PVT, MAP en het examen (DUO)",
         feiten(B1),
-        ["pvt-uren", "pvt-ondertekend", "map-afgerond", "inburgeringsexamen"],
+        [
+            "pvt-uren",
+            "pvt-ondertekend",
+            "map-afgerond",
+            "examen-knm",
+            "examen-lezen",
+            "examen-luisteren",
+            "examen-schrijven",
+            "examen-spreken",
+        ],
     ),
     (
         "[Wi] 6.1, 15: zonder vastgestelde leerroute ligt nog niets vast",
@@ -204,3 +254,17 @@ def test_z_route_completion_is_monotone_in_the_hours(
     assert z(cursus, participatie) is verwacht
     if verwacht:
         assert z(cursus + meer, participatie + meer)
+
+
+@given(
+    pvt=st.floats(0, 100),
+    map_=st.floats(0, 200),
+    aftrek=st.floats(0, 800),
+)
+def test_a_deduction_lowers_a_norm_to_zero_at_most(pvt: float, map_: float, aftrek: float) -> None:
+    """[Bi] 3.14.5–6, 3.14.9–10: deductions add up, and a norm never falls below zero."""
+    zonder = participatie_norm(pvt, map_)
+    met = participatie_norm(pvt, map_, aftrek)
+    assert 0 <= met <= zonder
+    assert abs(met - max(0.0, zonder - aftrek)) < 1e-9
+    assert 0 <= cursus_norm(aftrek) == 800 - aftrek

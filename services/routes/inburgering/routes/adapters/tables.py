@@ -16,6 +16,7 @@ from sqlalchemy import (
     text,
 )
 
+from inburgering.shared.logboek import auditlog_table, dataverwerkingen_table
 from inburgering.shared.messaging import inbox_table, outbox_table
 from inburgering.shared.persistence import make_metadata
 from inburgering.shared.scheduling import timer_table
@@ -43,6 +44,9 @@ leerroute_advies = Table(
     # The policy values the advice was computed with; later policy never rewrites them.
     Column("onderwijsroute_max_leeftijd", Integer, nullable=True),
     Column("beleid_ingangs_date", Date, nullable=True),
+    # gemeente, samenwerkingsverband or standaard; empty for advices from before it was stored.
+    Column("beleid_bron", String(30), nullable=True),
+    Column("beleid_samenwerkingsverband_id", Uuid, nullable=True),
     Column("uitleg", JSON, nullable=False),
     Column("status", String(20), nullable=False),
     # The current leerroute once decided; changes are kept in leerroute_wijziging.
@@ -80,6 +84,33 @@ gemeentebeleid = Table(
     Column("onderwijsroute_max_leeftijd", Integer, nullable=False),
     Column("vastgelegd_at", DateTime(timezone=True), nullable=False),
     PrimaryKeyConstraint("gemeentecode", "ingangs_date"),
+)
+
+# A named group of gemeenten that sets policy together; a gemeente belongs to at most one, so
+# which group's policy applies to it is never ambiguous.
+samenwerkingsverband = Table(
+    "samenwerkingsverband",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("naam", String(200), nullable=False),
+    Column("aangemaakt_at", DateTime(timezone=True), nullable=False),
+)
+
+samenwerkingsverband_lid = Table(
+    "samenwerkingsverband_lid",
+    metadata,
+    Column("gemeentecode", String(6), primary_key=True),
+    Column("samenwerkingsverband_id", Uuid, nullable=False, index=True),
+)
+
+samenwerkingsverbandbeleid = Table(
+    "samenwerkingsverbandbeleid",
+    metadata,
+    Column("samenwerkingsverband_id", Uuid, nullable=False),
+    Column("ingangs_date", Date, nullable=False),
+    Column("onderwijsroute_max_leeftijd", Integer, nullable=False),
+    Column("vastgelegd_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("samenwerkingsverband_id", "ingangs_date"),
 )
 
 inburgeringstermijn = Table(
@@ -163,6 +194,35 @@ participatie_activiteit = Table(
     CheckConstraint("uren > 0", name="uren_positief"),
 )
 
+# Hours the gemeente deducts from a Z-route norm, each with its ground ([Bi] 3.14.6, 3.14.9–10).
+urenaftrek = Table(
+    "urenaftrek",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("inburgeraar_id", Uuid, nullable=False, index=True),
+    Column("norm", String(40), nullable=False),
+    Column("grond", String(40), nullable=False),
+    Column("uren", Float, nullable=False),
+    Column("geregistreerd_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("uren > 0", name="uren_positief"),
+)
+
+# DUO's result per exam part and exam day (SS199); a corrected result replaces the earlier one.
+examenuitslag = Table(
+    "examenuitslag",
+    metadata,
+    Column("inburgeraar_id", Uuid, nullable=False),
+    Column("onderdeel", String(10), nullable=False),
+    Column("examen_date", Date, nullable=False),
+    Column("gemeentecode", String(6), nullable=False),
+    Column("resultaat", String(20), nullable=False),
+    Column("niveau", String(10), nullable=True),
+    Column("ontvangen_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("inburgeraar_id", "onderdeel", "examen_date"),
+)
+
 timer = timer_table(metadata)
 outbox_message = outbox_table(metadata)
 processed_message = inbox_table(metadata)
+dataverwerking = dataverwerkingen_table(metadata)
+auditregel = auditlog_table(metadata)

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
+
+from inburgering.shared.auth import Principal, Rol
+from inburgering.shared.http.problems import Forbidden
 
 
 def _nu(request: Request) -> datetime:
@@ -12,3 +16,12 @@ def _nu(request: Request) -> datetime:
 
 
 NuDep = Annotated[datetime, Depends(_nu)]
+
+
+def vereis_namens(principal: Principal, gemeentecodes: Iterable[str]) -> None:
+    """Policy is set by a gemeente for its own codes, or by the regio role for the codes it
+    acts for; a group's policy needs a client that acts for every member."""
+    principal.require(Rol.GEMEENTE, Rol.REGIO)
+    buiten = sorted(g for g in gemeentecodes if not principal.acts_for(g))
+    if buiten:
+        raise Forbidden(f"Deze client handelt niet namens {', '.join(buiten)}.")

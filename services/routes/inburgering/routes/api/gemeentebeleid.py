@@ -5,8 +5,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request
 
-from inburgering.routes.api.dependencies import NuDep
+from inburgering.routes.api.dependencies import NuDep, vereis_namens
 from inburgering.routes.api.schemas import BeleidCreate, BeleidRead, GemeentebeleidRead
+from inburgering.routes.domain.beleid import Beleidsbron
 from inburgering.routes.domain.kalender import vandaag
 from inburgering.routes.handlers import beleid as beleidsversies
 from inburgering.shared.auth import CurrentPrincipal
@@ -30,11 +31,14 @@ async def _lees(
         geldend=BeleidRead(
             onderwijsroute_max_leeftijd=geldend.onderwijsroute_max_leeftijd,
             ingangsdatum=geldend.ingangsdatum,
+            bron=geldend.bron,
+            samenwerkingsverband_id=geldend.samenwerkingsverband_id,
         ),
         versies=[
             BeleidRead(
                 onderwijsroute_max_leeftijd=v["onderwijsroute_max_leeftijd"],
                 ingangsdatum=v["ingangs_date"],
+                bron=Beleidsbron.GEMEENTE,
             )
             for v in versies
         ],
@@ -53,8 +57,11 @@ async def geef_gemeentebeleid(
     nu: NuDep,
     request: Request,
 ) -> GemeentebeleidRead:
-    """Het beleid waarmee de leerrouteregels voor deze gemeente rekenen, met alle versies."""
-    principal.require_gemeente(gemeentecode)
+    """Het beleid waarmee de leerrouteregels voor deze gemeente vandaag rekenen (eigen beleid,
+    anders dat van haar samenwerkingsverband, anders het standaardbeleid), met de eigen versies.
+
+    Rollen: `gemeente` en `regio`, voor de eigen gemeentecodes."""
+    vereis_namens(principal, [gemeentecode])
     async with uow:
         return await _lees(uow, gemeentecode, request, nu)
 
@@ -77,7 +84,7 @@ async def leg_gemeentebeleid_vast(
 
     Gegeven adviezen behouden het beleid waarmee ze zijn berekend; een nog niet ingegane versie
     met dezelfde ingangsdatum wordt vervangen."""
-    principal.require_gemeente(gemeentecode)
+    vereis_namens(principal, [gemeentecode])
     async with uow:
         await beleidsversies.leg_beleid_vast(
             uow, gemeentecode, body.onderwijsroute_max_leeftijd, body.ingangsdatum, vandaag(nu), nu

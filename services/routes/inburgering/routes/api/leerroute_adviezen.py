@@ -47,6 +47,8 @@ def _read(row: RowMapping) -> LeerrouteAdviesRead:
         beleid=BeleidRead(
             onderwijsroute_max_leeftijd=row["onderwijsroute_max_leeftijd"],
             ingangsdatum=row["beleid_ingangs_date"],
+            bron=row["beleid_bron"],
+            samenwerkingsverband_id=row["beleid_samenwerkingsverband_id"],
         ),
         alfabetisering=row["alfabetisering"],
         uitleg=row["uitleg"],

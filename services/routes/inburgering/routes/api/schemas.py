@@ -6,6 +6,7 @@ from uuid import UUID
 
 from pydantic import Field
 
+from inburgering.routes.domain.beleid import Beleidsbron
 from inburgering.routes.domain.taal import Alfabetisering, Taalniveau
 from inburgering.routes.domain.wijziging import Wijzigingsgrond
 from inburgering.shared.events.routes import Vaardigheid
@@ -55,6 +56,16 @@ class BeleidRead(ApiModel):
         description="Onderwijsroute alleen onder deze leeftijd; leeg bij adviezen van vóór 0.2.0"
     )
     ingangsdatum: date | None = Field(description="Leeg: het standaardbeleid van de dienst")
+    bron: Beleidsbron | None = Field(
+        None,
+        description=(
+            "Wie het beleid vaststelde: `gemeente` (eigen beleid gaat voor), "
+            "`samenwerkingsverband` of `standaard` (het platform); leeg bij adviezen van vóór 0.3.0"
+        ),
+    )
+    samenwerkingsverband_id: UUID | None = Field(
+        None, description="Bij bron `samenwerkingsverband`: het samenwerkingsverband"
+    )
 
 
 class BeleidCreate(ApiModel):

@@ -12,15 +12,15 @@ from inburgering.routes.api.voortgang_schemas import (
     PvtRead,
     PvtUpdate,
     Teller,
+    UrenaftrekCreate,
     VoortgangRead,
     VoorwaardeRead,
     ZRouteEindgesprekUpdate,
 )
-from inburgering.routes.domain.voortgang import Z_ROUTE_CURSUSUREN
+from inburgering.routes.domain.voortgang import Aftreknorm
 from inburgering.routes.handlers import voortgang as voortgangen
 from inburgering.routes.handlers.voortgang import Stand
 from inburgering.shared.auth import CurrentPrincipal, Rol
-from inburgering.shared.events.vocabulary import Leerroute
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
 
@@ -38,10 +38,13 @@ def _read(stand: Stand) -> VoortgangRead:
         doelgroep=feiten.doelgroep,
         cursusuren=Teller(
             geregistreerd=feiten.cursusuren,
-            norm=Z_ROUTE_CURSUSUREN if feiten.leerroute is Leerroute.Z_ROUTE else None,
+            norm=voortgang.cursus_norm,
+            aftrek=feiten.aftrek.get(Aftreknorm.CURSUSUREN, 0.0),
         ),
         participatie_uren=Teller(
-            geregistreerd=feiten.participatie_uren, norm=voortgang.participatie_norm
+            geregistreerd=feiten.participatie_uren,
+            norm=voortgang.participatie_norm,
+            aftrek=feiten.aftrek.get(Aftreknorm.PARTICIPATIE_UREN, 0.0),
         ),
         pvt=PvtRead(uren=feiten.pvt.uren, ondertekend_op=feiten.pvt.ondertekend_op),
         map=MapRead(
@@ -72,8 +75,10 @@ async def geef_voortgang(
     inburgeraar_id: UUID, principal: CurrentPrincipal, uow: UowDep
 ) -> VoortgangRead:
     """De voortgang naar afronding: de tellers (cursusuren, participatie-uren met hun norm), PVT,
-    MAP en het eindgesprek van de Z-route, met per afrondingsvoorwaarde de regel en het artikel
-    (R10: art. 3.14 Bi2021; R11: art. 6 Wi2021, art. 3.1–3.2 Bi2021) en wat nog ontbreekt."""
+    MAP, het eindgesprek van de Z-route en de behaalde examenonderdelen (B1-route, en de
+    onderwijsroute via art. 8 lid 4 Wi2021), met per afrondingsvoorwaarde de regel en het artikel
+    (R10: art. 3.14 Bi2021; R11: art. 6 Wi2021, art. 3.1–3.2 Bi2021; examen: art. 7 lid 1 en 17
+    lid 3 Wi2021, art. 3.3–3.4 en 5.5 Bi2021) en wat nog ontbreekt."""
     principal.require(Rol.GEMEENTE)
     async with uow:
         return _read(await voortgangen.geef_stand(uow, inburgeraar_id, principal.gemeentecodes))
@@ -158,6 +163,32 @@ async def voeg_participatie_activiteit_toe(
                 body.datum,
                 body.uren,
                 body.omschrijving,
+                principal.gemeentecodes,
+                nu,
+            )
+        )
+
+
+@router.post("/urenaftrek", response_model=VoortgangRead, status_code=201, responses=SCHRIJFFOUTEN)
+async def trek_uren_af(
+    inburgeraar_id: UUID,
+    body: UrenaftrekCreate,
+    principal: CurrentPrincipal,
+    uow: UowDep,
+    nu: NuDep,
+) -> VoortgangRead:
+    """Trek uren af van een norm van de Z-route: uren uit de brede intake (art. 3.14 lid 6
+    Bi2021) of uit voorafgaand vso, praktijkonderwijs of entree (art. 3.14 lid 9 en 10 Bi2021).
+    Een norm komt nooit onder nul; ook vóór een wijziging naar de Z-route te registreren."""
+    principal.require(Rol.GEMEENTE)
+    async with uow:
+        return _read(
+            await voortgangen.trek_uren_af(
+                uow,
+                inburgeraar_id,
+                body.norm,
+                body.grond,
+                body.uren,
                 principal.gemeentecodes,
                 nu,
             )

@@ -5,7 +5,7 @@ from uuid import UUID
 
 from pydantic import Field
 
-from inburgering.routes.domain.voortgang import MapStatus
+from inburgering.routes.domain.voortgang import Aftrekgrond, Aftreknorm, MapStatus
 from inburgering.shared.events.vocabulary import Doelgroep, Leerroute
 from inburgering.shared.http.schemas import ApiModel, Tijdstip
 
@@ -41,9 +41,25 @@ class ParticipatieActiviteitCreate(ApiModel):
     )
 
 
+class UrenaftrekCreate(ApiModel):
+    norm: Aftreknorm = Field(description="De norm van de Z-route waarvan de uren af gaan")
+    grond: Aftrekgrond = Field(
+        description=(
+            "`brede-intake`: activiteiten tijdens de brede intake die aan de norm voldoen "
+            "(art. 3.14 lid 6 Bi2021); `voorafgaand-onderwijs`: uren voortgezet speciaal "
+            "onderwijs, praktijkonderwijs of entreeopleiding in de twee jaar voor het PIP "
+            "(art. 3.14 lid 9 en 10 Bi2021)"
+        )
+    )
+    uren: float = Field(gt=0, le=800)
+
+
 class Teller(ApiModel):
     geregistreerd: float
     norm: float | None = Field(description="Leeg wanneer de leerroute of doelgroep geen norm kent")
+    aftrek: float = Field(
+        0.0, description="Door de gemeente afgetrokken uren (art. 3.14 lid 6, 9 en 10 Bi2021)"
+    )
 
 
 class PvtRead(ApiModel):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from inburgering.routes.domain.beleid import Beleid
+from inburgering.routes.domain.beleid import Beleid, herkomst
 from inburgering.routes.domain.regelset import REGELSET_2026_1, Regelset
 from inburgering.routes.domain.taal import Alfabetisering
 from inburgering.shared.events.vocabulary import (
@@ -67,7 +67,7 @@ class Intakefeiten:
     opleidingsniveau: Opleidingsniveau
     ambitie: Ambitie
     leeftijd: int
-    # Not yet carried by intake-afgerond; recorded and explained once it is.
+    # Empty when the intake did not record it: then it stays unknown, never guessed.
     alfabetisering: Alfabetisering | None = None
 
 
@@ -113,6 +113,7 @@ def adviseer(feiten: Intakefeiten, beleid: Beleid, regelset: Regelset = REGELSET
         f"Ambitie: {_AMBITIE[feiten.ambitie]}.",
         f"Opleidingsniveau: {_NIVEAU[feiten.opleidingsniveau]}.",
         f"Leeftijd bij afronding van de brede intake: {feiten.leeftijd} jaar.",
+        herkomst(beleid),
     ]
     bezwaren = _waarom_geen_onderwijsroute(feiten, beleid, regelset)
     if not bezwaren:

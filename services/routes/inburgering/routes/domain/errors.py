@@ -81,3 +81,12 @@ class DatumInDeToekomst(DomainError):
 class NietInZRoute(Conflict):
     code = "niet-in-z-route"
     title = "Het eindgesprek van de Z-route hoort bij de Z-route (art. 3.14 Bi2021)."
+
+
+class SamenwerkingsverbandNietGevonden(NotFound):
+    code = "samenwerkingsverband-niet-gevonden"
+
+
+class GemeenteAlInSamenwerkingsverband(Conflict):
+    code = "gemeente-al-in-samenwerkingsverband"
+    title = "Een gemeente hoort bij ten hoogste één samenwerkingsverband voor leerroutebeleid."

@@ -7,13 +7,10 @@ from enum import StrEnum
 
 from inburgering.shared.events.routes import Vaardigheid
 
+# The brede intake establishes it and intake-afgerond carries it; re-exported for the domain.
+from inburgering.shared.events.vocabulary import Alfabetisering
 
-class Alfabetisering(StrEnum):
-    """Whether literacy training is part of the route; the brede intake establishes it."""
-
-    A = "A"  # not literate in any script: alfabetisering needed
-    AA = "AA"  # literate in another script: learns the Latin script
-    NVT = "NVT"  # literate in the Latin script
+__all__ = ["STANDAARD_TAALNIVEAU", "Alfabetisering", "Taalniveau", "taalniveaus"]
 
 
 class Taalniveau(StrEnum):

@@ -4,13 +4,19 @@ from, so a case manager sees what is still missing and why."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from inburgering.routes.domain import examen
 from inburgering.routes.domain.errors import DatumInDeToekomst, EindgesprekVereist
+from inburgering.routes.domain.examen import Onderdeel
+from inburgering.routes.domain.voorwaarde import Voorwaarde
+from inburgering.shared.events.routes import Vaardigheid
 from inburgering.shared.events.vocabulary import Doelgroep, Leerroute
+
+__all__ = ["Voorwaarde"]
 
 PVT_MINIMUM_UREN = 12
 Z_ROUTE_CURSUSUREN = 800
@@ -21,9 +27,21 @@ ARTIKEL_MAP = "art. 6 lid 6 en art. 8 lid 3 Wet inburgering 2021, art. 3.2 Beslu
 ARTIKEL_Z_CURSUS = "art. 3.14 lid 2 en 3 Besluit inburgering 2021"
 ARTIKEL_Z_PARTICIPATIE = "art. 3.14 lid 2 en 5 Besluit inburgering 2021"
 ARTIKEL_Z_EINDGESPREK = "art. 3.14 lid 2 tot en met 4 Besluit inburgering 2021"
-ARTIKEL_EXAMEN = "art. 7 lid 1 Wet inburgering 2021"
-ARTIKEL_TAALSCHAKEL = "art. 8 Wet inburgering 2021"
 ARTIKEL_LEERROUTE = "art. 6 lid 1 en art. 15 Wet inburgering 2021"
+
+
+class Aftrekgrond(StrEnum):
+    """Why hours are deducted from a Z-route norm; the gemeente judges and registers it."""
+
+    # Activities during the brede intake that meet the norm ([Bi] 3.14.6).
+    BREDE_INTAKE = "brede-intake"
+    # vso, praktijkonderwijs or entree in the two years before the PIP ([Bi] 3.14.9–10).
+    VOORAFGAAND_ONDERWIJS = "voorafgaand-onderwijs"
+
+
+class Aftreknorm(StrEnum):
+    CURSUSUREN = "z-route-cursusuren"
+    PARTICIPATIE_UREN = "z-route-participatie-uren"
 
 
 class MapStatus(StrEnum):
@@ -56,23 +74,19 @@ class Voortgangsfeiten:
     pvt: Pvt = Pvt()
     map: Map = Map()
     z_eindgesprek_op: date | None = None
-
-
-@dataclass(frozen=True)
-class Voorwaarde:
-    code: str
-    regel: str
-    artikel: str
-    omschrijving: str
-    vervuld: bool
-    # Set when this service does not follow the fact (it is registered elsewhere, e.g. DUO).
-    niet_gevolgd: bool = False
+    # The highest level passed per exam part, from DUO's results; KNM has no level.
+    examens: Mapping[Onderdeel, str | None] = field(default_factory=dict)
+    a2_vaardigheden: frozenset[Vaardigheid] = frozenset()
+    # Hours the gemeente deducted from each Z-route norm ([Bi] 3.14.6, 3.14.9–10).
+    aftrek: Mapping[Aftreknorm, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Voortgang:
     cursusuren: float
     participatie_uren: float
+    # 800 minus deducted hours; None outside the Z-route.
+    cursus_norm: float | None
     # 800 minus the PVT and MAP hours; None when the route or target group has no such norm.
     participatie_norm: float | None
     voorwaarden: tuple[Voorwaarde, ...]
@@ -86,9 +100,22 @@ class Voortgang:
         return not self.ontbreekt
 
 
-def participatie_norm(pvt_uren: float, map_uren: float) -> float:
-    """PVT and MAP hours are deducted from the 800 participation hours ([Bi] 3.14.5)."""
-    return max(0.0, Z_ROUTE_PARTICIPATIEUREN - pvt_uren - map_uren)
+def participatie_norm(pvt_uren: float, map_uren: float, aftrek: float = 0.0) -> float:
+    """PVT and MAP hours are deducted from the 800 participation hours ([Bi] 3.14.5), and so are
+    the hours the gemeente deducts on another ground ([Bi] 3.14.6, 3.14.9–10)."""
+    return max(0.0, Z_ROUTE_PARTICIPATIEUREN - pvt_uren - map_uren - aftrek)
+
+
+def cursus_norm(aftrek: float = 0.0) -> float:
+    return max(0.0, Z_ROUTE_CURSUSUREN - aftrek)
+
+
+def _participatie_norm(f: Voortgangsfeiten) -> float:
+    return participatie_norm(f.pvt.uren, f.map.uren, f.aftrek.get(Aftreknorm.PARTICIPATIE_UREN, 0))
+
+
+def _cursus_norm(f: Voortgangsfeiten) -> float:
+    return cursus_norm(f.aftrek.get(Aftreknorm.CURSUSUREN, 0.0))
 
 
 def telt_participatie(leerroute: Leerroute | None, doelgroep: Doelgroep) -> bool:
@@ -101,8 +128,9 @@ def beoordeel(feiten: Voortgangsfeiten) -> Voortgang:
     return Voortgang(
         cursusuren=feiten.cursusuren,
         participatie_uren=feiten.participatie_uren,
+        cursus_norm=_cursus_norm(feiten) if feiten.leerroute is Leerroute.Z_ROUTE else None,
         participatie_norm=(
-            participatie_norm(feiten.pvt.uren, feiten.map.uren)
+            _participatie_norm(feiten)
             if telt_participatie(feiten.leerroute, feiten.doelgroep)
             else None
         ),
@@ -146,23 +174,9 @@ def _voorwaarden(f: Voortgangsfeiten) -> Iterable[Voorwaarde]:
     if f.leerroute is Leerroute.Z_ROUTE:
         yield from _z_route(f)
     elif f.leerroute is Leerroute.B1_ROUTE:
-        yield Voorwaarde(
-            "inburgeringsexamen",
-            "B1-route",
-            ARTIKEL_EXAMEN,
-            "Het inburgeringsexamen is behaald (geregistreerd door DUO; hier niet gevolgd).",
-            False,
-            niet_gevolgd=True,
-        )
+        yield from examen.b1_route(f.examens, f.a2_vaardigheden)
     else:
-        yield Voorwaarde(
-            "taalschakeltraject",
-            "onderwijsroute",
-            ARTIKEL_TAALSCHAKEL,
-            "Het taalschakeltraject is met een diploma afgerond (hier niet gevolgd).",
-            False,
-            niet_gevolgd=True,
-        )
+        yield examen.onderwijsroute(f.examens)
 
 
 def _z_route(f: Voortgangsfeiten) -> Iterable[Voorwaarde]:
@@ -170,18 +184,19 @@ def _z_route(f: Voortgangsfeiten) -> Iterable[Voorwaarde]:
         "z-route-cursusuren",
         "R10",
         ARTIKEL_Z_CURSUS,
-        f"Ten minste {Z_ROUTE_CURSUSUREN} uur cursus (NT2 en KNM) bij een instelling met "
-        f"keurmerk (geregistreerd: {f.cursusuren:g}).",
-        f.cursusuren >= Z_ROUTE_CURSUSUREN,
+        f"Ten minste {_cursus_norm(f):g} uur cursus (NT2 en KNM) bij een instelling met "
+        f"keurmerk{_aftrek(f, Aftreknorm.CURSUSUREN)} (geregistreerd: {f.cursusuren:g}).",
+        f.cursusuren >= _cursus_norm(f),
     )
     if telt_participatie(f.leerroute, f.doelgroep):
-        norm = participatie_norm(f.pvt.uren, f.map.uren)
+        norm = _participatie_norm(f)
         yield Voorwaarde(
             "z-route-participatie-uren",
             "R10",
             ARTIKEL_Z_PARTICIPATIE,
             f"Ten minste {norm:g} uur participatieactiviteiten: {Z_ROUTE_PARTICIPATIEUREN} min "
-            f"de uren PVT en MAP (geregistreerd: {f.participatie_uren:g}).",
+            f"de uren PVT en MAP{_aftrek(f, Aftreknorm.PARTICIPATIE_UREN)} "
+            f"(geregistreerd: {f.participatie_uren:g}).",
             f.participatie_uren >= norm,
         )
     yield Voorwaarde(
@@ -225,3 +240,8 @@ def registreer_participatie(datum: date, vandaag: date) -> date:
 def _niet_in_de_toekomst(datum: date | None, vandaag: date, veld: str) -> None:
     if datum is not None and datum > vandaag:
         raise DatumInDeToekomst(f"'{veld}' ({datum}) ligt na vandaag ({vandaag}).")
+
+
+def _aftrek(f: Voortgangsfeiten, norm: Aftreknorm) -> str:
+    uren = f.aftrek.get(norm, 0.0)
+    return f", na aftrek van {uren:g} uur (art. 3.14 lid 6, 9 en 10 Bi2021)" if uren else ""

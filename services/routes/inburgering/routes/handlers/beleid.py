@@ -1,4 +1,5 @@
-"""Each gemeente's own policy values, in versions that take effect on a date."""
+"""Policy values in versions that take effect on a date, set by a gemeente for itself or by a
+samenwerkingsverband for its members."""
 
 from __future__ import annotations
 
@@ -7,29 +8,61 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.engine import RowMapping
 
-from inburgering.routes.adapters.tables import gemeentebeleid
-from inburgering.routes.domain.beleid import Beleid, nieuw_beleid
+from inburgering.routes.adapters.tables import (
+    gemeentebeleid,
+    samenwerkingsverband,
+    samenwerkingsverband_lid,
+    samenwerkingsverbandbeleid,
+)
+from inburgering.routes.domain import beleid as domein
+from inburgering.routes.domain.beleid import Beleid, Beleidsbron, nieuw_beleid
 from inburgering.routes.handlers._sql import insert_or_replace
 from inburgering.shared.persistence import UnitOfWork
+
+EIGEN = Beleidsbron.GEMEENTE
 
 
 async def geldend_beleid(
     uow: UnitOfWork, gemeentecode: str, datum: date, standaard: Beleid
 ) -> Beleid:
-    row = (
+    """The policy in force for the gemeente on `datum`, with the source it came from."""
+    eigen = [
+        Beleid(r["onderwijsroute_max_leeftijd"], r["ingangs_date"], EIGEN, gemeentecode)
+        for r in await beleidsversies(uow, gemeentecode, tot=datum)
+    ]
+    verband = (
         await uow.session.execute(
-            select(gemeentebeleid)
-            .where(
-                gemeentebeleid.c.gemeentecode == gemeentecode,
-                gemeentebeleid.c.ingangs_date <= datum,
+            select(
+                samenwerkingsverband.c.id,
+                samenwerkingsverband.c.naam,
+                samenwerkingsverbandbeleid.c.ingangs_date,
+                samenwerkingsverbandbeleid.c.onderwijsroute_max_leeftijd,
             )
-            .order_by(gemeentebeleid.c.ingangs_date.desc())
-            .limit(1)
+            .join(
+                samenwerkingsverband_lid,
+                samenwerkingsverband_lid.c.samenwerkingsverband_id == samenwerkingsverband.c.id,
+            )
+            .join(
+                samenwerkingsverbandbeleid,
+                samenwerkingsverbandbeleid.c.samenwerkingsverband_id == samenwerkingsverband.c.id,
+            )
+            .where(
+                samenwerkingsverband_lid.c.gemeentecode == gemeentecode,
+                samenwerkingsverbandbeleid.c.ingangs_date <= datum,
+            )
         )
-    ).first()
-    if row is None:
-        return standaard
-    return Beleid(row.onderwijsroute_max_leeftijd, row.ingangs_date)
+    ).mappings()
+    van_verband = [
+        Beleid(
+            r["onderwijsroute_max_leeftijd"],
+            r["ingangs_date"],
+            Beleidsbron.SAMENWERKINGSVERBAND,
+            r["naam"],
+            r["id"],
+        )
+        for r in verband
+    ]
+    return domein.geldend_beleid(eigen, van_verband, datum, standaard)
 
 
 async def leg_beleid_vast(
@@ -41,7 +74,9 @@ async def leg_beleid_vast(
     nu: datetime,
 ) -> Beleid:
     """A version not yet in force may still be replaced: no advice can have used it."""
-    beleid = nieuw_beleid(onderwijsroute_max_leeftijd, ingangsdatum, vandaag)
+    beleid = nieuw_beleid(
+        onderwijsroute_max_leeftijd, ingangsdatum, vandaag, Beleidsbron.GEMEENTE, gemeentecode
+    )
     await uow.session.execute(
         insert_or_replace(
             uow.session,
@@ -57,10 +92,11 @@ async def leg_beleid_vast(
     return beleid
 
 
-async def beleidsversies(uow: UnitOfWork, gemeentecode: str) -> list[RowMapping]:
-    result = await uow.session.execute(
-        select(gemeentebeleid)
-        .where(gemeentebeleid.c.gemeentecode == gemeentecode)
-        .order_by(gemeentebeleid.c.ingangs_date)
-    )
+async def beleidsversies(
+    uow: UnitOfWork, gemeentecode: str, tot: date | None = None
+) -> list[RowMapping]:
+    query = select(gemeentebeleid).where(gemeentebeleid.c.gemeentecode == gemeentecode)
+    if tot is not None:
+        query = query.where(gemeentebeleid.c.ingangs_date <= tot)
+    result = await uow.session.execute(query.order_by(gemeentebeleid.c.ingangs_date))
     return list(result.mappings().all())

@@ -1,33 +1,31 @@
 """Progress toward completion: course hours from contracts' events, PVT, MAP, participation hours
-and the Z-route eindgesprek from the gemeente, and `route-afronding-bereikt` once they suffice."""
+and the Z-route eindgesprek from the gemeente, exam results from DUO (through intake), and
+`route-afronding-bereikt` once they suffice."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.engine import RowMapping
 
 from inburgering.routes.adapters.tables import (
     cursusuren,
     leerroute_advies,
     participatie_activiteit,
+    urenaftrek,
     voortgang,
 )
 from inburgering.routes.domain.errors import InburgeraarNietGevonden, NietInZRoute
 from inburgering.routes.domain.kalender import vandaag
 from inburgering.routes.domain.voortgang import (
     ARTIKEL_Z_EINDGESPREK,
-    Map,
+    Aftrekgrond,
+    Aftreknorm,
     MapStatus,
-    Pvt,
-    Voortgang,
-    Voortgangsfeiten,
-    beoordeel,
     registreer_map,
     registreer_participatie,
     registreer_pvt,
@@ -35,6 +33,7 @@ from inburgering.routes.domain.voortgang import (
     telt_participatie,
 )
 from inburgering.routes.handlers._sql import insert_or_nothing, insert_or_raise
+from inburgering.routes.handlers.stand import Stand, stand_van
 from inburgering.routes.handlers.uren import when_urenmijlpaal_bereikt_tel_nt2_uren
 from inburgering.shared.events.contracts import (
     TrajectAfgerond,
@@ -43,22 +42,10 @@ from inburgering.shared.events.contracts import (
     VoortgangGerapporteerd,
 )
 from inburgering.shared.events.routes import RouteAfrondingBereikt
-from inburgering.shared.events.vocabulary import Doelgroep, Leerroute
+from inburgering.shared.events.vocabulary import Leerroute
 from inburgering.shared.messaging import Envelope
 from inburgering.shared.persistence import UnitOfWork
 from inburgering.shared.scheduling import Clock
-
-
-@dataclass(frozen=True)
-class Stand:
-    """One inburgeraar's progress as the API shows it."""
-
-    inburgeraar_id: uuid.UUID
-    gemeentecode: str
-    feiten: Voortgangsfeiten
-    voortgang: Voortgang
-    afronding_bereikt_op: datetime | None
-
 
 # -- consumed: course hours -------------------------------------------------------------------
 
@@ -183,11 +170,35 @@ async def voeg_participatie_toe(
     return await _afsluiten(uow, inburgeraar_id, gemeentecodes, nu)
 
 
+async def trek_uren_af(
+    uow: UnitOfWork,
+    inburgeraar_id: uuid.UUID,
+    norm: Aftreknorm,
+    grond: Aftrekgrond,
+    uren: float,
+    gemeentecodes: Iterable[str],
+    nu: datetime,
+) -> Stand:
+    """Registered in any route: hours deducted before a change to the Z-route still apply."""
+    await _advies(uow, inburgeraar_id, gemeentecodes, lock=True)
+    await uow.session.execute(
+        urenaftrek.insert().values(
+            id=uuid.uuid4(),
+            inburgeraar_id=inburgeraar_id,
+            norm=norm,
+            grond=grond,
+            uren=uren,
+            geregistreerd_at=nu,
+        )
+    )
+    return await _afsluiten(uow, inburgeraar_id, gemeentecodes, nu)
+
+
 async def geef_stand(
     uow: UnitOfWork, inburgeraar_id: uuid.UUID, gemeentecodes: Iterable[str]
 ) -> Stand:
     advies = await _advies(uow, inburgeraar_id, gemeentecodes)
-    return await _stand(uow, advies)
+    return await stand_van(uow, advies)
 
 
 # -- completion -------------------------------------------------------------------------------
@@ -207,7 +218,7 @@ async def controleer_afronding(uow: UnitOfWork, inburgeraar_id: uuid.UUID, nu: d
     )
     if advies is None:
         return  # hours for someone without an advice: counted, judged once the route is known
-    stand = await _stand(uow, advies)
+    stand = await stand_van(uow, advies)
     if not stand.voortgang.afgerond or stand.afronding_bereikt_op is not None:
         return
     await _werk_bij(uow, advies, nu)
@@ -283,49 +294,3 @@ async def _afsluiten(
     stand = await geef_stand(uow, inburgeraar_id, gemeentecodes)
     await uow.commit()
     return stand
-
-
-async def _som(uow: UnitOfWork, column: Any, where: Any) -> float:
-    total = await uow.session.execute(select(func.coalesce(func.sum(column), 0.0)).where(where))
-    return float(total.scalar_one())
-
-
-async def _stand(uow: UnitOfWork, advies: RowMapping) -> Stand:
-    inburgeraar_id = advies["inburgeraar_id"]
-    row = (
-        (
-            await uow.session.execute(
-                select(voortgang).where(voortgang.c.inburgeraar_id == inburgeraar_id)
-            )
-        )
-        .mappings()
-        .first()
-    )
-    route = advies["vastgestelde_leerroute"]
-    feiten = Voortgangsfeiten(
-        leerroute=Leerroute(route) if route else None,
-        doelgroep=Doelgroep(advies["doelgroep"]),
-        # Hours from every placement count, also from before a change to the Z-route ([Bi] 5.4.4).
-        cursusuren=await _som(
-            uow, cursusuren.c.uren_aanwezig, cursusuren.c.inburgeraar_id == inburgeraar_id
-        ),
-        participatie_uren=await _som(
-            uow,
-            participatie_activiteit.c.uren,
-            participatie_activiteit.c.inburgeraar_id == inburgeraar_id,
-        ),
-        pvt=Pvt(row["pvt_uren"], row["pvt_ondertekend_date"]) if row else Pvt(),
-        map=(
-            Map(MapStatus(row["map_status"]), row["map_uren"], row["map_eindgesprek_date"])
-            if row
-            else Map()
-        ),
-        z_eindgesprek_op=row["z_eindgesprek_date"] if row else None,
-    )
-    return Stand(
-        inburgeraar_id=inburgeraar_id,
-        gemeentecode=advies["gemeentecode"],
-        feiten=feiten,
-        voortgang=beoordeel(feiten),
-        afronding_bereikt_op=row["afronding_bereikt_at"] if row else None,
-    )

@@ -131,6 +131,8 @@ async def schaal_af_naar_a2(
             ingangsdatum=besluit.ingangsdatum,
         )
     )
+    # An exam part already passed at A2 may now meet the lowered target ([Wi] 17.3).
+    await controleer_afronding(uow, advies["inburgeraar_id"], nu)
     row = await geef_advies(uow, advies_id, gemeentecodes)
     await uow.commit()
     return row
