@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from inburgering.contracts import verwerkingsactiviteiten
 from inburgering.contracts.adapters import tables
 from inburgering.contracts.api.aanbieders import router as aanbieders
 from inburgering.contracts.api.contracten import router as contracten
@@ -13,11 +14,13 @@ from inburgering.contracts.api.plaatsingen import router as plaatsingen
 from inburgering.contracts.api.portaal import router as portaal
 from inburgering.contracts.api.samenwerkingsverbanden import router as samenwerkingsverbanden
 from inburgering.contracts.handlers import when_leerroute_vastgesteld_vraag_plaatsing_aan
+from inburgering.contracts.handlers.leerroute_gewijzigd import when_leerroute_gewijzigd_herplaats
 from inburgering.contracts.handlers.toewijzing import Toewijzingsregels
 from inburgering.contracts.seed import seed_demo_region
 from inburgering.contracts.settings import ContractsSettings
 from inburgering.shared.events.contracts import TOPIC
-from inburgering.shared.events.routes import LeerrouteVastgesteld
+from inburgering.shared.events.routes import LeerrouteGewijzigd, LeerrouteVastgesteld
+from inburgering.shared.logboek import Logboek
 from inburgering.shared.messaging import HandlerRegistry
 from inburgering.shared.runtime import ServiceParts
 
@@ -39,7 +42,16 @@ def build_parts(settings: ContractsSettings | None = None) -> ServiceParts:
         LeerrouteVastgesteld,
         partial(when_leerroute_vastgesteld_vraag_plaatsing_aan, regels=regels),
     )
+    # Same topic as leerroute-vastgesteld, so the consumer's subscription already covers it.
+    handlers.register(
+        LeerrouteGewijzigd, partial(when_leerroute_gewijzigd_herplaats, regels=regels)
+    )
     return ServiceParts(
+        logboek=Logboek(
+            verwerkingsactiviteiten.register(settings.logboek_register),
+            tables.dataverwerking,
+            tables.auditregel,
+        ),
         settings=settings,
         title="Inburgering Contracten API",
         description=(

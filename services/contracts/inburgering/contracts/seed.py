@@ -16,6 +16,7 @@ from sqlalchemy import select
 from inburgering.contracts.adapters.repository import insert_ignoring_conflicts
 from inburgering.contracts.adapters.tables import (
     aanbieder,
+    aanbieder_locatie,
     contract,
     contract_versie,
     samenwerkingsverband,
@@ -93,6 +94,8 @@ class DemoAanbieder:
     # The keurmerk runs until the end of this many years after the year of loading.
     keurmerk_jaren: int | None
     taalschakel: bool = False
+    # Where it teaches, for a verband that allocates by `locatie`.
+    locaties: frozenset[str] = frozenset()
 
     @property
     def id(self) -> uuid.UUID:
@@ -134,9 +137,19 @@ ONDERWIJSROUTE = DemoVerband(
 )
 VERBANDEN = (B1_ROUTE, Z_ROUTE, ONDERWIJSROUTE)
 
-KEMPEN = DemoAanbieder("Taalpunt De Kempen B.V. (fictief)", "90012345", KeurmerkStatus.GELDIG, 2)
+KEMPEN = DemoAanbieder(
+    "Taalpunt De Kempen B.V. (fictief)",
+    "90012345",
+    KeurmerkStatus.GELDIG,
+    2,
+    locaties=frozenset({"GM0772", "GM1728", "GM0861"}),
+)
 PEELLAND = DemoAanbieder(
-    "Peelland Inburgering B.V. (fictief)", "90023456", KeurmerkStatus.GELDIG, 1
+    "Peelland Inburgering B.V. (fictief)",
+    "90023456",
+    KeurmerkStatus.GELDIG,
+    1,
+    locaties=frozenset({"GM0794", "GM0762"}),
 )
 # Suspended keurmerk: its contracts stay on record but get no new placements.
 DOMMEL = DemoAanbieder("Lingua Dommel B.V. (fictief)", "90034567", KeurmerkStatus.GESCHORST, 1)
@@ -194,6 +207,11 @@ async def seed_demo_region(uow: UnitOfWork, vandaag: date | None = None) -> None
                 "taalschakel": a.taalschakel,
             }
             for a in AANBIEDERS
+        ],
+        aanbieder_locatie: [
+            {"aanbieder_id": a.id, "gemeentecode": code}
+            for a in AANBIEDERS
+            for code in sorted(a.locaties)
         ],
         contract: [
             {

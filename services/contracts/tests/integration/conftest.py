@@ -49,6 +49,12 @@ async def runtime_for(database_url: str) -> ServiceRuntime:
 
 
 @pytest.fixture
+def runtime_voor() -> Callable[[str], Awaitable[ServiceRuntime]]:
+    """Start another runtime on a database, as a restarted or second process would."""
+    return runtime_for
+
+
+@pytest.fixture
 async def runtime(postgres_url: str) -> AsyncIterator[ServiceRuntime]:
     runtime = await runtime_for(postgres_url)
     yield runtime

@@ -42,6 +42,7 @@ async def test_the_aanbieder_sees_only_placements_at_its_own_kvk(api, regio, gep
         "aangevraagdOp",
         "startdatum",
         "einddatum",
+        "eindeReden",
     }
     assert gelezen["doelgroep"] == "asielstatushouder"
     assert gelezen["startdatum"] is None and gelezen["einddatum"] is None
@@ -146,6 +147,7 @@ async def test_samenwerkingsverbanden_are_listed_for_members_and_leads_only(api,
                 "leerroute": "b1-route",
                 "leadGemeentecode": regio.lead,
                 "leden": sorted([regio.lead, regio.lid]),
+                "toewijzingsbeleid": "voorkeursvolgorde",
             }
         ]
     buiten = auth(Rol.GEMEENTE, gemeentecodes=(regio.buitenstaander,))
@@ -206,14 +208,17 @@ async def test_the_openapi_document_declares_problem_responses(api):
         "/plaatsingen/{plaatsing_id}/afronding",
         "/plaatsingen/{plaatsing_id}/uitval",
         "/samenwerkingsverbanden",
+        "/samenwerkingsverbanden/{samenwerkingsverband_id}/toewijzingsbeleid",
         "/contracten",
         "/contracten/{contract_id}",
         "/contracten/{contract_id}/versies",
         "/aanbieders/{kvk}",
         "/aanbieders/{kvk}/keurmerk",
+        "/aanbieders/{kvk}/locaties",
         "/overzichten/benutting",
         "/overzichten/uitgaven",
         "/overzichten/wachtlijst",
+        "/dataverwerkingen",
     }
     for pad, methoden in spec["paths"].items():
         for methode, operatie in methoden.items():

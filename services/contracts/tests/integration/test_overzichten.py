@@ -93,7 +93,7 @@ async def test_the_views_are_for_the_lead_gemeente_only(api, regio, bezet, auth)
         for naam in ("benutting", "wachtlijst"):
             assert (await api.get(f"/overzichten/{naam}", headers=ander)).json() == []
         leeg = (await api.get("/overzichten/uitgaven", headers=ander)).json()
-        assert leeg == {"perPrijsEenheid": [], "perContract": []}
+        assert leeg == {"perPrijsEenheid": [], "perContract": [], "perPeriode": None}
     for rol in (Rol.GEMEENTE, Rol.AANBIEDER, Rol.BEHEER):
         headers = auth(rol, gemeentecodes=(regio.lead,), kvk=regio.kvk_geldig)
         assert (await api.get("/overzichten/benutting", headers=headers)).status_code == 403

@@ -5,9 +5,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import httpx
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from inburgering.contracts.adapters.tables import contract, outbox_message, plaatsing
+from inburgering.contracts.adapters.tables import (
+    contract,
+    outbox_message,
+    plaatsing,
+    samenwerkingsverband,
+)
 from inburgering.contracts.handlers import when_leerroute_vastgesteld_vraag_plaatsing_aan
 from inburgering.shared.auth import Rol
 
@@ -83,3 +88,34 @@ async def test_sqlite_runs_the_provider_portal_and_counts_milestones(
     async with runtime.uow() as uow:
         soorten = (await uow.session.execute(select(outbox_message.c.event_type))).scalars().all()
     assert soorten.count("nl.inburgering.urenmijlpaal-bereikt") == 1
+
+
+async def test_sqlite_rotates_over_the_contracts_and_remembers_where_it_stood(
+    sqlite_runtime, bouw_regio, vastgesteld
+) -> None:
+    runtime = sqlite_runtime
+    regio = await bouw_regio(runtime)
+    async with runtime.uow() as uow:
+        s = uow.session
+        # The full contract gets room, so two contracts take turns.
+        await s.execute(
+            update(contract).where(contract.c.id == regio.contract_ander).values(capaciteit=5)
+        )
+        await s.execute(update(samenwerkingsverband).values(toewijzingsbeleid="rotatie"))
+        await uow.commit()
+    for _ in range(4):
+        async with runtime.uow() as uow:
+            await when_leerroute_vastgesteld_vraag_plaatsing_aan(uow, *vastgesteld(regio.lid))
+            await uow.commit()
+    async with runtime.uow() as uow:
+        gekozen = (
+            (
+                await uow.session.execute(
+                    select(plaatsing.c.contract_id).order_by(plaatsing.c.aangevraagd_at)
+                )
+            )
+            .scalars()
+            .all()
+        )
+    kring = sorted([regio.contract_geldig, regio.contract_ander])
+    assert gekozen == kring + kring

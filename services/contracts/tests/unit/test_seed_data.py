@@ -70,3 +70,8 @@ def test_ids_are_distinct_and_the_same_on_every_run() -> None:
     # Literal values: a changed namespace or naming scheme would orphan existing demo data.
     assert str(seed.B1_ROUTE.id) == "ad65332b-c875-5ad1-aba3-ffd9f3272cef"
     assert str(seed.KEMPEN.id) == "1912bf9f-4e71-57f1-aaa8-f4ad8122a99d"
+
+
+def test_demo_provider_locations_are_gemeenten_of_the_region() -> None:
+    locaties = {code for a in seed.AANBIEDERS for code in a.locaties}
+    assert locaties and locaties <= set(seed.ZUIDOOST_BRABANT)

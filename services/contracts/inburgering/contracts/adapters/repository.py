@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from inburgering.contracts.adapters.tables import (
     aanbieder,
+    aanbieder_locatie,
     aanwezigheid,
     contract,
     contract_aandeel,
@@ -30,6 +31,7 @@ from inburgering.contracts.domain.model import (
     KeurmerkStatus,
     Periode,
     Samenwerkingsverband,
+    Toewijzingsbeleid,
 )
 from inburgering.shared.events.vocabulary import Doelgroep, Leerroute
 
@@ -70,6 +72,7 @@ async def verbanden_met_lid(
             lead_gemeentecode=row["lead_gemeentecode"],
             leden=frozenset(leden[row["id"]]),
             periode=Periode(row["periode_start_date"], row["periode_eind_date"]),
+            toewijzingsbeleid=Toewijzingsbeleid(row["toewijzingsbeleid"]),
         )
         for row in rows
     ]
@@ -112,10 +115,31 @@ async def actieve_contracten_van(
             contract.c.status == ContractStatus.ACTIEF,
         )
     )
-    return [_contract(row, by_id[row["samenwerkingsverband_id"]]) for row in result.mappings()]
+    rows = list(result.mappings())
+    locaties = await locaties_van(session, {row["aanbieder_id"] for row in rows})
+    return [
+        _contract(row, by_id[row["samenwerkingsverband_id"]], locaties[row["aanbieder_id"]])
+        for row in rows
+    ]
 
 
-def _contract(row: Mapping[str, Any], verband: Samenwerkingsverband) -> Contract:
+async def locaties_van(
+    session: AsyncSession, aanbieder_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, frozenset[str]]:
+    ids = sorted(set(aanbieder_ids))
+    per_aanbieder: dict[uuid.UUID, set[str]] = defaultdict(set)
+    if ids:
+        result = await session.execute(
+            select(aanbieder_locatie).where(aanbieder_locatie.c.aanbieder_id.in_(ids))
+        )
+        for row in result.mappings():
+            per_aanbieder[row["aanbieder_id"]].add(row["gemeentecode"])
+    return defaultdict(frozenset, {key: frozenset(codes) for key, codes in per_aanbieder.items()})
+
+
+def _contract(
+    row: Mapping[str, Any], verband: Samenwerkingsverband, locaties: frozenset[str]
+) -> Contract:
     status = row["keurmerk_status"]
     return Contract(
         id=row["id"],
@@ -126,6 +150,7 @@ def _contract(row: Mapping[str, Any], verband: Samenwerkingsverband) -> Contract
             keurmerk_status=KeurmerkStatus(status) if status else None,
             keurmerk_geldig_tot=row["keurmerk_geldig_tot"],
             taalschakel=row["taalschakel"],
+            locaties=locaties,
         ),
         leerroute=Leerroute(row["leerroute"]),
         doelgroep=Doelgroep(row["doelgroep"]) if row["doelgroep"] else None,

@@ -18,6 +18,7 @@ from sqlalchemy import (
     false,
 )
 
+from inburgering.shared.logboek import auditlog_table, dataverwerkingen_table
 from inburgering.shared.messaging import inbox_table, outbox_table
 from inburgering.shared.persistence import make_metadata
 
@@ -34,8 +35,35 @@ samenwerkingsverband = Table(
     Column("lead_gemeentecode", String(6), nullable=False, index=True),
     Column("periode_start_date", Date, nullable=False),
     Column("periode_eind_date", Date, nullable=False),
+    # How the verband picks among its qualifying contracts; set by its lead gemeente.
+    Column(
+        "toewijzingsbeleid",
+        String(20),
+        nullable=False,
+        default="voorkeursvolgorde",
+        server_default="voorkeursvolgorde",
+    ),
     CheckConstraint(_LEERROUTE, name="leerroute"),
     CheckConstraint("periode_start_date <= periode_eind_date", name="periode"),
+    CheckConstraint(
+        "toewijzingsbeleid IN ('voorkeursvolgorde', 'rotatie', 'locatie')",
+        name="toewijzingsbeleid",
+    ),
+)
+
+# Where the rotation of a verband stands. Its own row, locked per allocation, so that concurrent
+# allocations take turns without contending for the verband row the placements refer to.
+toewijzing_rotatie = Table(
+    "toewijzing_rotatie",
+    metadata,
+    Column(
+        "samenwerkingsverband_id",
+        Uuid,
+        ForeignKey("samenwerkingsverband.id", name="fk_toewijzing_rotatie_verband"),
+        primary_key=True,
+    ),
+    Column("laatste_contract_id", Uuid, ForeignKey("contract.id"), nullable=True),
+    Column("bijgewerkt_at", DateTime(timezone=True), nullable=False),
 )
 
 # Constraints named by hand here: the conventional names exceed PostgreSQL's 63 characters.
@@ -67,6 +95,15 @@ aanbieder = Table(
     CheckConstraint(
         "keurmerk_status IN ('geldig', 'geschorst', 'ingetrokken')", name="keurmerk_status"
     ),
+)
+
+# The gemeenten where a provider teaches, for the allocation policy `locatie`.
+aanbieder_locatie = Table(
+    "aanbieder_locatie",
+    metadata,
+    Column("aanbieder_id", Uuid, ForeignKey("aanbieder.id"), nullable=False),
+    Column("gemeentecode", String(6), nullable=False),
+    PrimaryKeyConstraint("aanbieder_id", "gemeentecode"),
 )
 
 contract = Table(
@@ -157,15 +194,18 @@ plaatsing = Table(
     Column("startdatum", Date, nullable=True),
     Column("einddatum", Date, nullable=True),
     Column("uitval_reden", String(30), nullable=True),
+    # Why the gemeente side ended the placement (ingetrokken or beeindigd), e.g. a new leerroute.
+    Column("einde_reden", String(30), nullable=True),
     UniqueConstraint("inburgeraar_id", "leerroute_besluit_id"),
     CheckConstraint(_LEERROUTE, name="leerroute"),
     CheckConstraint(
         "status IN ('wachtlijst', 'aangevraagd', 'geaccepteerd', 'gestart', 'afgerond', "
-        "'uitgevallen')",
+        "'uitgevallen', 'ingetrokken', 'beeindigd')",
         name="status",
     ),
     CheckConstraint(
-        "aanleiding IN ('leerroute-vastgesteld', 'verzoek-gemeente')", name="aanleiding"
+        "aanleiding IN ('leerroute-vastgesteld', 'verzoek-gemeente', 'leerroute-gewijzigd')",
+        name="aanleiding",
     ),
 )
 
@@ -233,3 +273,5 @@ urenmijlpaal = Table(
 
 outbox_message = outbox_table(metadata)
 processed_message = inbox_table(metadata)
+dataverwerking = dataverwerkingen_table(metadata)
+auditregel = auditlog_table(metadata)

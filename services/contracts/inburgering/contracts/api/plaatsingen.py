@@ -29,6 +29,7 @@ def plaatsing_read(row: RowMapping) -> PlaatsingRead:
         aangevraagd_op=row["aangevraagd_at"],
         startdatum=row["startdatum"],
         einddatum=row["einddatum"],
+        einde_reden=row["einde_reden"],
     )
 
 

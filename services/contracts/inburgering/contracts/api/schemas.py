@@ -15,9 +15,11 @@ from inburgering.contracts.domain.meldingen import (
 )
 from inburgering.contracts.domain.model import (
     ContractStatus,
+    EindeReden,
     KeurmerkStatus,
     PlaatsingStatus,
     PrijsEenheid,
+    Toewijzingsbeleid,
 )
 from inburgering.shared.events.vocabulary import Doelgroep, Gemeentecode, Leerroute
 from inburgering.shared.http.schemas import ApiModel, Tijdstip
@@ -41,7 +43,10 @@ class PlaatsingRead(ApiModel):
     status: PlaatsingStatus
     aangevraagd_op: Tijdstip
     startdatum: date | None = Field(description="Door de aanbieder gemelde start")
-    einddatum: date | None = Field(description="Datum van afronding of uitval")
+    einddatum: date | None = Field(description="Datum van afronding, uitval of beëindiging")
+    einde_reden: EindeReden | None = Field(
+        None, description="Waarom de gemeente de plaatsing introk of beëindigde"
+    )
 
 
 class PlaatsingCreate(ApiModel):
@@ -121,6 +126,13 @@ class SamenwerkingsverbandRead(ApiModel):
         description="CBS-code van de gemeente die inkoopt en het contractbeheer voert"
     )
     leden: list[str] = Field(description="CBS-codes van de deelnemende gemeenten")
+    toewijzingsbeleid: Toewijzingsbeleid = Field(
+        description="Hoe een plaatsing een contract krijgt: voorkeursvolgorde, rotatie of locatie"
+    )
+
+
+class ToewijzingsbeleidUpdate(ApiModel):
+    toewijzingsbeleid: Toewijzingsbeleid
 
 
 class ContractRead(ApiModel):
@@ -150,6 +162,13 @@ class AanbiederRead(ApiModel):
         description="Blik op Werk Keurmerk Inburgeren; leeg zonder keurmerk (taalschakel)"
     )
     taalschakel: bool = Field(description="Erkend voor het taalschakeltraject (onderwijsroute)")
+    locaties: list[str] = Field(
+        description="CBS-codes van de gemeenten waar de aanbieder lesgeeft (toewijzing `locatie`)"
+    )
+
+
+class LocatiesUpdate(ApiModel):
+    gemeentecodes: list[Gemeentecode] = Field(max_length=400)
 
 
 class KeurmerkUpdate(ApiModel):
@@ -197,6 +216,14 @@ class GemeenteAantal(ApiModel):
     plaatsingen: int
 
 
+class BenuttingTijdvak(ApiModel):
+    periode: str = Field(description="Bv. 2026-03 (maand), 2026-K1 (kwartaal) of 2026 (jaar)")
+    van: date = Field(description="Eerste dag, binnen de gevraagde periode")
+    tot: date = Field(description="Laatste dag, binnen de gevraagde periode")
+    plaatsingen: int
+    per_gemeente: list[GemeenteAantal]
+
+
 class BenuttingRead(ApiModel):
     contract_id: UUID
     samenwerkingsverband_id: UUID
@@ -207,6 +234,9 @@ class BenuttingRead(ApiModel):
     bezetting_procent: float
     plaatsingen_in_periode: int
     per_gemeente: list[GemeenteAantal] = Field(description="Plaatsingen in de periode")
+    per_periode: list[BenuttingTijdvak] | None = Field(
+        None, description="Plaatsingen per maand, kwartaal of jaar; alleen met `periode`"
+    )
 
 
 class UitgavenContract(ApiModel):
@@ -225,9 +255,20 @@ class UitgavenEenheid(ApiModel):
     bedrag: Decimal
 
 
+class UitgavenTijdvak(ApiModel):
+    periode: str = Field(description="Bv. 2026-03 (maand), 2026-K1 (kwartaal) of 2026 (jaar)")
+    van: date
+    tot: date
+    per_prijs_eenheid: list[UitgavenEenheid]
+    bedrag: Decimal = Field(description="Alle prijseenheden samen")
+
+
 class UitgavenRead(ApiModel):
     per_prijs_eenheid: list[UitgavenEenheid]
     per_contract: list[UitgavenContract]
+    per_periode: list[UitgavenTijdvak] | None = Field(
+        None, description="Uitgaven per maand, kwartaal of jaar; alleen met `periode`"
+    )
 
 
 class WachtlijstRead(ApiModel):

@@ -61,3 +61,7 @@ class DatumVoorStart(DomainError):
 class OngeldigeWijziging(DomainError):
     code = "ongeldige-contractwijziging"
     title = "Deze contractwijziging kan niet."
+
+
+class SamenwerkingsverbandNietGevonden(NotFound):
+    code = "samenwerkingsverband-niet-gevonden"

@@ -38,6 +38,28 @@ class PlaatsingStatus(StrEnum):
     GESTART = "gestart"
     AFGEROND = "afgerond"
     UITGEVALLEN = "uitgevallen"
+    # Ended by the gemeente side, e.g. because the leerroute changed: before the start
+    # (ingetrokken, the place is freed) or during the course (beeindigd).
+    INGETROKKEN = "ingetrokken"
+    BEEINDIGD = "beeindigd"
+
+
+# Statuses in which a placement holds no place of a contract's capacity.
+ZONDER_PLAATS = frozenset({PlaatsingStatus.WACHTLIJST, PlaatsingStatus.INGETROKKEN})
+
+
+class EindeReden(StrEnum):
+    """Why the gemeente side ended a placement (ingetrokken or beeindigd)."""
+
+    LEERROUTE_GEWIJZIGD = "leerroute-gewijzigd"
+
+
+class Toewijzingsbeleid(StrEnum):
+    """How a samenwerkingsverband picks among its qualifying contracts."""
+
+    VOORKEURSVOLGORDE = "voorkeursvolgorde"
+    ROTATIE = "rotatie"
+    LOCATIE = "locatie"
 
 
 class Aanleiding(StrEnum):
@@ -46,6 +68,8 @@ class Aanleiding(StrEnum):
 
     LEERROUTE_VASTGESTELD = "leerroute-vastgesteld"
     VERZOEK_GEMEENTE = "verzoek-gemeente"
+    # The leerroute changed and the gemeente must still offer a course on the new one.
+    LEERROUTE_GEWIJZIGD = "leerroute-gewijzigd"
 
 
 def mag_op_verzoek_geplaatst_worden(doelgroep: Doelgroep) -> bool:
@@ -75,6 +99,8 @@ class Aanbieder:
     keurmerk_status: KeurmerkStatus | None
     keurmerk_geldig_tot: date | None
     taalschakel: bool
+    # CBS codes of the gemeenten where the provider teaches.
+    locaties: frozenset[str] = frozenset()
 
     def heeft_geldig_keurmerk(self, peildatum: date) -> bool:
         if self.keurmerk_status is not KeurmerkStatus.GELDIG:
@@ -100,6 +126,7 @@ class Samenwerkingsverband:
     lead_gemeentecode: str
     leden: frozenset[str]
     periode: Periode
+    toewijzingsbeleid: Toewijzingsbeleid = Toewijzingsbeleid.VOORKEURSVOLGORDE
 
     def dekt(self, gemeentecode: str, leerroute: Leerroute, peildatum: date) -> bool:
         return (

@@ -2,7 +2,8 @@
 
 wachtlijst → aangevraagd → geaccepteerd → gestart → afgerond | uitgevallen.
 A rejection sends an aangevraagd placement back to the allocation (aangevraagd elsewhere,
-or wachtlijst); a participant may also drop out between acceptance and start.
+or wachtlijst); a participant may also drop out between acceptance and start. A new leerroute
+withdraws a placement that has not started (ingetrokken) and ends a running one (beeindigd).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ class Handeling(StrEnum):
     EXAMENRESULTAAT_MELDEN = "examenresultaat-melden"
     AFRONDEN = "afronden"
     UITVALLEN = "uitvallen"
+    INTREKKEN = "intrekken"
+    BEEINDIGEN = "beeindigen"
 
 
 _OVERGANGEN: dict[tuple[S, Handeling], S] = {
@@ -38,6 +41,10 @@ _OVERGANGEN: dict[tuple[S, Handeling], S] = {
     (S.GESTART, Handeling.EXAMENRESULTAAT_MELDEN): S.GESTART,
     (S.GESTART, Handeling.AFRONDEN): S.AFGEROND,
     (S.GESTART, Handeling.UITVALLEN): S.UITGEVALLEN,
+    (S.WACHTLIJST, Handeling.INTREKKEN): S.INGETROKKEN,
+    (S.AANGEVRAAGD, Handeling.INTREKKEN): S.INGETROKKEN,
+    (S.GEACCEPTEERD, Handeling.INTREKKEN): S.INGETROKKEN,
+    (S.GESTART, Handeling.BEEINDIGEN): S.BEEINDIGD,
 }
 
 # Hour milestones of attended NT2 course hours (the agreed urenmijlpaal-bereikt event).
@@ -50,6 +57,15 @@ def na(status: S, handeling: Handeling) -> S:
     if volgende is None:
         raise OngeldigeOvergang(f"'{handeling}' kan niet bij een plaatsing met status '{status}'.")
     return volgende
+
+
+def bij_nieuwe_leerroute(status: S) -> Handeling | None:
+    """What a change of leerroute does to a placement on the old one: withdraw it before the
+    course starts, end it while it runs, leave it alone once it is over."""
+    for handeling in (Handeling.INTREKKEN, Handeling.BEEINDIGEN):
+        if (status, handeling) in _OVERGANGEN:
+            return handeling
+    return None
 
 
 def toegestaan(status: S) -> set[Handeling]:

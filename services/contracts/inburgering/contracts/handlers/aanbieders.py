@@ -7,10 +7,16 @@ from dataclasses import dataclass
 from datetime import date
 
 import structlog
-from sqlalchemy import ColumnElement, select, true, update
+from sqlalchemy import ColumnElement, delete, insert, select, true, update
 from sqlalchemy.engine import RowMapping
 
-from inburgering.contracts.adapters.tables import aanbieder, contract, samenwerkingsverband
+from inburgering.contracts.adapters.repository import locaties_van
+from inburgering.contracts.adapters.tables import (
+    aanbieder,
+    aanbieder_locatie,
+    contract,
+    samenwerkingsverband,
+)
 from inburgering.contracts.domain.errors import AanbiederNietGevonden
 from inburgering.contracts.domain.inzage import AanbiederInzage, BeheerInzage, RegioInzage
 from inburgering.contracts.domain.model import KeurmerkStatus
@@ -45,6 +51,31 @@ async def geef_aanbieder(uow: UnitOfWork, kvk: str, inzage: Inzage) -> RowMappin
     if row is None:
         raise AanbiederNietGevonden(f"Aanbieder met KvK-nummer {kvk} bestaat niet.")
     return row
+
+
+async def geef_locaties(uow: UnitOfWork, row: RowMapping) -> list[str]:
+    return sorted((await locaties_van(uow.session, [row["id"]]))[row["id"]])
+
+
+async def wijzig_locaties(
+    uow: UnitOfWork, kvk: str, inzage: BeheerInzage | RegioInzage, gemeentecodes: list[str]
+) -> None:
+    """Replace the gemeenten where the provider teaches; they steer the `locatie` policy."""
+    row = await geef_aanbieder(uow, kvk, inzage)
+    session = uow.session
+    await session.execute(
+        delete(aanbieder_locatie).where(aanbieder_locatie.c.aanbieder_id == row["id"])
+    )
+    if gemeentecodes:
+        await session.execute(
+            insert(aanbieder_locatie),
+            [
+                {"aanbieder_id": row["id"], "gemeentecode": code}
+                for code in sorted(set(gemeentecodes))
+            ],
+        )
+    log.info("aanbieder.locaties_gewijzigd", aanbieder_kvk=kvk, aantal=len(set(gemeentecodes)))
+    await uow.commit()
 
 
 @dataclass(frozen=True)

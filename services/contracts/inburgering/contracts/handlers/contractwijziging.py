@@ -26,15 +26,20 @@ from inburgering.contracts.domain.contractversie import (
 )
 from inburgering.contracts.domain.errors import ContractNietGevonden
 from inburgering.contracts.domain.inzage import AanbiederInzage, RegioInzage
-from inburgering.contracts.domain.model import ContractStatus, Periode, PlaatsingStatus
+from inburgering.contracts.domain.model import (
+    ZONDER_PLAATS,
+    ContractStatus,
+    Periode,
+    PlaatsingStatus,
+)
 from inburgering.contracts.handlers.contracten import geef_contract
 from inburgering.contracts.handlers.toewijzing import Toewijzingsregels, werk_wachtlijst_af
 from inburgering.shared.persistence import UnitOfWork
 
 log = structlog.get_logger(__name__)
 
-# A placement holds its place from allocation on; rejection is the only way to give it back.
-_BEZET = [s for s in PlaatsingStatus if s is not PlaatsingStatus.WACHTLIJST]
+# A placement holds its place from allocation on; a rejection or a withdrawal gives it back.
+_BEZET = sorted(s for s in PlaatsingStatus if s not in ZONDER_PLAATS)
 
 
 async def _contract_van_lead(

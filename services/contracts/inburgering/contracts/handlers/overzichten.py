@@ -23,7 +23,7 @@ from inburgering.contracts.adapters.tables import (
     voortgangsrapportage,
 )
 from inburgering.contracts.domain.inzage import RegioInzage
-from inburgering.contracts.domain.model import PlaatsingStatus, PrijsEenheid
+from inburgering.contracts.domain.model import ZONDER_PLAATS, PlaatsingStatus, PrijsEenheid
 from inburgering.contracts.domain.uitgaven import Levering
 from inburgering.shared.persistence import UnitOfWork
 
@@ -58,7 +58,7 @@ def _geleid(inzage: RegioInzage) -> ColumnElement[bool]:
     return samenwerkingsverband.c.lead_gemeentecode.in_(sorted(inzage.lead_gemeentecodes))
 
 
-async def _contracten(uow: UnitOfWork, inzage: RegioInzage) -> list:
+async def geleide_contracten(uow: UnitOfWork, inzage: RegioInzage) -> list:
     result = await uow.session.execute(
         select(
             contract.c.id,
@@ -80,14 +80,14 @@ async def _contracten(uow: UnitOfWork, inzage: RegioInzage) -> list:
 
 async def benutting(uow: UnitOfWork, inzage: RegioInzage, periode: Periode) -> list[dict]:
     """Per contract: capacity and places taken, and placements in the period per gemeente."""
-    contracten = await _contracten(uow, inzage)
+    contracten = await geleide_contracten(uow, inzage)
     per_gemeente: dict[uuid.UUID, dict[str, int]] = defaultdict(dict)
     if contracten:
         result = await uow.session.execute(
             select(plaatsing.c.contract_id, plaatsing.c.gemeentecode, func.count())
             .where(
                 plaatsing.c.contract_id.in_([c["id"] for c in contracten]),
-                plaatsing.c.status != PlaatsingStatus.WACHTLIJST,
+                plaatsing.c.status.not_in(sorted(ZONDER_PLAATS)),
                 periode.bevat_moment(plaatsing.c.aangevraagd_at),
             )
             .group_by(plaatsing.c.contract_id, plaatsing.c.gemeentecode)
@@ -101,7 +101,7 @@ async def uitgaven(
     uow: UnitOfWork, inzage: RegioInzage, periode: Periode
 ) -> list[tuple[dict, Levering]]:
     """Per contract the units delivered in the period and what they cost."""
-    contracten = await _contracten(uow, inzage)
+    contracten = await geleide_contracten(uow, inzage)
     ids = [c["id"] for c in contracten]
     eenheden: dict[uuid.UUID, Decimal] = defaultdict(Decimal)
     if ids:

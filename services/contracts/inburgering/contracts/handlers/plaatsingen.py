@@ -27,6 +27,7 @@ def _plaatsingen() -> Select:
         plaatsing.c.aangevraagd_at,
         plaatsing.c.startdatum,
         plaatsing.c.einddatum,
+        plaatsing.c.einde_reden,
     ).select_from(plaatsing.outerjoin(aanbieder, aanbieder.c.id == plaatsing.c.aanbieder_id))
 
 

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import structlog
 from sqlalchemy import select, update
 
-from inburgering.contracts.adapters import repository
+from inburgering.contracts.adapters import repository, rotatie
 from inburgering.contracts.adapters.tables import plaatsing
 from inburgering.contracts.domain.allocatie import (
     Aanvraag,
@@ -26,7 +26,7 @@ from inburgering.contracts.domain.allocatie import (
     verantwoordelijk_verband,
 )
 from inburgering.contracts.domain.bezetting import passeert_drempel
-from inburgering.contracts.domain.model import PlaatsingStatus
+from inburgering.contracts.domain.model import PlaatsingStatus, Toewijzingsbeleid
 from inburgering.shared.events.contracts import (
     CapaciteitBijnaUitgeput,
     CapaciteitUitgeput,
@@ -83,11 +83,26 @@ async def wijs_toe(
         uitgesloten_aanbieders=await repository.afgewezen_door(session, p.id),
     )
     verbanden = await repository.verbanden_met_lid(session, p.gemeentecode, p.leerroute)
+    verantwoordelijk = verantwoordelijk_verband(verbanden, aanvraag)
+    toewijzing = (
+        verantwoordelijk.toewijzingsbeleid
+        if verantwoordelijk
+        else Toewijzingsbeleid.VOORKEURSVOLGORDE
+    )
+    laatst_gekozen = None
+    if verantwoordelijk and toewijzing is Toewijzingsbeleid.ROTATIE:
+        # Locked before the contracts are read, so the occupancy seen is the latest.
+        laatst_gekozen = await rotatie.neem_rotatie(session, verantwoordelijk.id)
     contracten = await repository.actieve_contracten_van(session, verbanden)
-    for contract in rangschik(contracten, aanvraag, regels.beleid):
+    volgorde = rangschik(
+        contracten, aanvraag, regels.beleid, toewijzing, laatst_gekozen=laatst_gekozen
+    )
+    for contract in volgorde:
         bezetting = await repository.claim_plaats(session, contract.id, p.gemeentecode)
         if bezetting is None:
             continue
+        if verantwoordelijk and toewijzing is Toewijzingsbeleid.ROTATIE:
+            await rotatie.zet_rotatie(session, verantwoordelijk.id, contract.id)
         verband = contract.samenwerkingsverband
         await _zet(
             uow,
@@ -123,7 +138,7 @@ async def wijs_toe(
             )
         return True
 
-    verband = verantwoordelijk_verband(verbanden, aanvraag)
+    verband = verantwoordelijk
     await _zet(
         uow,
         p.id,

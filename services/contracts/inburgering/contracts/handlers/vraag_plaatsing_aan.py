@@ -42,7 +42,7 @@ async def when_leerroute_vastgesteld_vraag_plaatsing_aan(
     if not plaatst_automatisch(event.doelgroep):
         log.info("plaatsing.niet_automatisch", doelgroep=str(event.doelgroep))
         return
-    nieuw = await _registreer(
+    nieuw = await registreer(
         uow,
         inburgeraar_id=event.inburgeraar_id,
         leerroute_besluit_id=event.advies_id,
@@ -76,7 +76,7 @@ async def vraag_plaatsing_aan_op_verzoek(
             f"'{command.doelgroep}'; asielstatushouders worden geplaatst zodra de leerroute "
             "is vastgesteld."
         )
-    nieuw = await _registreer(
+    nieuw = await registreer(
         uow,
         inburgeraar_id=command.inburgeraar_id,
         leerroute_besluit_id=command.leerroute_besluit_id,
@@ -94,7 +94,7 @@ async def vraag_plaatsing_aan_op_verzoek(
     return nieuw.id
 
 
-async def _registreer(
+async def registreer(
     uow: UnitOfWork,
     *,
     inburgeraar_id: uuid.UUID,
