@@ -28,6 +28,17 @@ class ReferralsSettings(BaseServiceSettings):
         ),
     )
 
+    indiening_nadert_dagen: int = Field(
+        14,
+        ge=0,
+        le=365,
+        description=(
+            "Days before the registration deadline (aanmelddeadline) of the next open cohort at "
+            "its level that verwijzing-indiening-nadert is published for a referral not yet "
+            "submitted."
+        ),
+    )
+
     def unsafe_for_production(self) -> list[str]:
         problems = super().unsafe_for_production()
         if self.seed_demo_data:

@@ -3,18 +3,21 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import AsyncIterator, Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import select
 
+from inburgering.referrals.adapters.tables import outbox_message
 from inburgering.referrals.bootstrap import build_parts
 from inburgering.referrals.seed import cohort_id, instelling_id
 from inburgering.referrals.settings import ReferralsSettings
 from inburgering.shared.auth import Rol, mint_dev_token
 from inburgering.shared.persistence.migrations import upgrade
 from inburgering.shared.runtime import ServiceRuntime
+from inburgering.shared.scheduling import TimerScheduler
 from inburgering.shared.settings import DEV_JWT_SECRET
 
 
@@ -147,3 +150,63 @@ class Pad:
 @pytest.fixture
 def pad(client: httpx.AsyncClient) -> Pad:
     return Pad(client)
+
+
+class Klok:
+    def __init__(self) -> None:
+        self.nu = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.nu
+
+
+class Dienst:
+    """The service on one database; `herstart` builds it anew, as after a process restart."""
+
+    def __init__(self, url: str, klok: Klok, settings: dict[str, Any]) -> None:
+        self.url, self.klok, self.settings = url, klok, settings
+        self.runtime = self._bouw()
+
+    def _bouw(self) -> ServiceRuntime:
+        settings = ReferralsSettings(
+            database_url=self.url,
+            roles="api,scheduler",
+            kafka_create_topics=False,
+            **self.settings,
+        )
+        return ServiceRuntime(build_parts(settings, clock=self.klok))
+
+    async def herstart(self) -> None:
+        await self.runtime.engine.dispose()
+        self.runtime = self._bouw()
+
+    async def vuur(self) -> int:
+        """One round of a fresh scheduler, as the scheduler role runs it."""
+        parts = self.runtime.parts
+        assert parts.timers is not None
+        return await TimerScheduler(parts.timers, self.runtime.uow, clock=parts.clock).fire_due()
+
+    async def meldingen(self, event_type: str) -> list[dict]:
+        async with self.runtime.engine.connect() as conn:
+            rows = await conn.execute(
+                select(outbox_message.c.payload)
+                .where(outbox_message.c.event_type == event_type)
+                .order_by(outbox_message.c.position)
+            )
+            return [row[0] for row in rows]
+
+
+@pytest.fixture
+async def dienst(postgres_url: str, request: pytest.FixtureRequest) -> AsyncIterator[Dienst]:
+    """A clock-controlled service with api and scheduler roles; settings (such as a lead time)
+    come through indirect parametrisation. A test module overrides `runtime` with
+    `dienst.runtime` so the shared `client` and `pad` fixtures drive it."""
+    dienst = Dienst(postgres_url, Klok(), getattr(request, "param", {}))
+    parts = dienst.runtime.parts
+    await asyncio.to_thread(upgrade, parts.migrations_dir, postgres_url)
+    assert parts.seed is not None
+    async with dienst.runtime.uow() as uow:
+        await parts.seed(uow)
+        await uow.commit()
+    yield dienst
+    await dienst.runtime.engine.dispose()

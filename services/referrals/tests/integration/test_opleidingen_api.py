@@ -85,3 +85,57 @@ async def test_catalogue_pages(client, auth):
 
 async def test_catalogue_needs_a_token(client):
     assert (await client.get("/opleidingen")).status_code == 401
+
+
+async def test_an_institution_maintains_its_own_programmes_entry_requirements(client, pad):
+    """The checklist of a referral to the programme follows the changed requirement."""
+    verwijzing_id = await pad.ingediend()  # B1 now; the programme asks B2 by the start
+    opleiding_id = (
+        await client.get(f"/verwijzingen/{verwijzing_id}", headers=pad.gemeente(pad.EINDHOVEN))
+    ).json()["opleidingId"]
+    eisen = {
+        "taalniveauBijStart": "B1",
+        "engelsNiveau": "havo-4",
+        "diplomawaarderingVereist": False,
+    }
+
+    changed = await client.put(
+        f"/opleidingen/{opleiding_id}/toelatingseisen",
+        json=eisen,
+        headers=pad.instelling(pad.FONTYS),
+    )
+    other = await client.put(
+        f"/opleidingen/{opleiding_id}/toelatingseisen", json=eisen, headers=pad.instelling(pad.TIU)
+    )
+    gemeente = await client.put(
+        f"/opleidingen/{opleiding_id}/toelatingseisen", json=eisen, headers=pad.gemeente()
+    )
+
+    assert changed.status_code == 200, changed.text
+    assert {k: changed.json()[k] for k in (*eisen, "wiskundeNiveau")} == {
+        **eisen,
+        "wiskundeNiveau": None,
+    }
+    assert (other.status_code, other.json()["code"]) == (404, "opleiding-niet-gevonden")
+    assert gemeente.status_code == 403
+    seen = await client.get(f"/verwijzingen/{verwijzing_id}", headers=pad.gemeente(pad.EINDHOVEN))
+    checks = {c["item"]: c["uitkomst"] for c in seen.json()["checklist"]}
+    assert checks["taalniveau-eis-bij-start"] == "voldaan"
+
+
+async def test_entry_requirements_are_validated_as_a_whole(client, pad):
+    opleiding_id = (
+        await client.get(
+            "/opleidingen", params={"instellingId": str(pad.FONTYS)}, headers=pad.gemeente()
+        )
+    ).json()[0]["id"]
+
+    response = await client.put(
+        f"/opleidingen/{opleiding_id}/toelatingseisen",
+        json={"taalniveauBijStart": "B3", "engelsNiveau": "x" * 101},
+        headers=pad.instelling(pad.FONTYS),
+    )
+
+    assert response.status_code == 400
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert len(response.json()["invalidParams"]) == 3

@@ -46,6 +46,7 @@ async def test_the_institution_reads_the_minimum_the_pathway_needs(client, pad):
     assert "inburgeraarId" not in body
     assert "geboortejaar" not in body["dossier"]
     assert "checklist" not in body
+    assert {"opleidingsniveau", "pogingen", "poging"}.isdisjoint(body)
     assert (body["status"], body["cohortId"]) == ("ingediend", str(pad.FONTYS_COHORT))
 
 

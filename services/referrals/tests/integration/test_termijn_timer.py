@@ -3,19 +3,12 @@ never fires once the institution has decided."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import select
 
-from inburgering.referrals.adapters.tables import outbox_message
-from inburgering.referrals.bootstrap import build_parts
-from inburgering.referrals.settings import ReferralsSettings
-from inburgering.shared.persistence.migrations import upgrade
+from inburgering.referrals.seed import cohort_id
 from inburgering.shared.runtime import ServiceRuntime
-from inburgering.shared.scheduling import TimerScheduler
 
 pytestmark = pytest.mark.integration
 
@@ -26,66 +19,8 @@ VOOR = datetime(2027, 8, 17, 21, 59, tzinfo=UTC)
 OP = datetime(2027, 8, 17, 22, 0, tzinfo=UTC)
 
 
-class Klok:
-    def __init__(self) -> None:
-        self.nu = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.nu
-
-
-class Dienst:
-    """The service on one database; `herstart` builds it anew, as after a process restart."""
-
-    def __init__(self, url: str, klok: Klok, dagen: int) -> None:
-        self.url, self.klok, self.dagen = url, klok, dagen
-        self.runtime = self._bouw()
-
-    def _bouw(self) -> ServiceRuntime:
-        settings = ReferralsSettings(
-            database_url=self.url,
-            roles="api,scheduler",
-            kafka_create_topics=False,
-            termijn_nadert_dagen=self.dagen,
-        )
-        return ServiceRuntime(build_parts(settings, clock=self.klok))
-
-    async def herstart(self) -> None:
-        await self.runtime.engine.dispose()
-        self.runtime = self._bouw()
-
-    async def vuur(self) -> int:
-        """One round of a fresh scheduler, as the scheduler role runs it."""
-        parts = self.runtime.parts
-        assert parts.timers is not None
-        return await TimerScheduler(parts.timers, self.runtime.uow, clock=parts.clock).fire_due()
-
-    async def meldingen(self) -> list[dict]:
-        async with self.runtime.engine.connect() as conn:
-            rows = await conn.execute(
-                select(outbox_message.c.payload)
-                .where(outbox_message.c.event_type == NADERT)
-                .order_by(outbox_message.c.position)
-            )
-            return [row[0] for row in rows]
-
-
 @pytest.fixture
-async def dienst(postgres_url: str, request: pytest.FixtureRequest) -> AsyncIterator[Dienst]:
-    """Lead time 14 days unless the test passes another through indirect parametrisation."""
-    dienst = Dienst(postgres_url, Klok(), getattr(request, "param", 14))
-    parts = dienst.runtime.parts
-    await asyncio.to_thread(upgrade, parts.migrations_dir, postgres_url)
-    assert parts.seed is not None
-    async with dienst.runtime.uow() as uow:
-        await parts.seed(uow)
-        await uow.commit()
-    yield dienst
-    await dienst.runtime.engine.dispose()
-
-
-@pytest.fixture
-def runtime(dienst: Dienst) -> ServiceRuntime:
+def runtime(dienst) -> ServiceRuntime:
     """The shared `client` and `pad` fixtures then drive this clock-controlled service."""
     return dienst.runtime
 
@@ -104,7 +39,7 @@ async def test_the_deadline_fires_once_the_lead_time_before_the_start(dienst, pa
     gelezen = await pad.client.get(
         f"/verwijzingen/{verwijzing_id}", headers=pad.gemeente(pad.EINDHOVEN)
     )
-    assert await dienst.meldingen() == [
+    assert await dienst.meldingen(NADERT) == [
         {
             "verwijzingId": verwijzing_id,
             "inburgeraarId": gelezen.json()["inburgeraarId"],
@@ -125,7 +60,7 @@ async def test_the_timer_survives_a_restart_and_still_fires_once(dienst, pad):
     await dienst.herstart()
     assert await dienst.vuur() == 0
 
-    assert [m["verwijzingId"] for m in await dienst.meldingen()] == [verwijzing_id]
+    assert [m["verwijzingId"] for m in await dienst.meldingen(NADERT)] == [verwijzing_id]
 
 
 @pytest.mark.parametrize(
@@ -143,10 +78,10 @@ async def test_the_admission_decision_cancels_the_timer(dienst, pad, besluit):
     dienst.klok.nu = OP
     assert await dienst.vuur() == 1
 
-    assert [m["verwijzingId"] for m in await dienst.meldingen()] == [open_]
+    assert [m["verwijzingId"] for m in await dienst.meldingen(NADERT)] == [open_]
 
 
-@pytest.mark.parametrize("dienst", [30], indirect=True)
+@pytest.mark.parametrize("dienst", [{"termijn_nadert_dagen": 30}], indirect=True)
 async def test_the_lead_time_is_a_setting(dienst, pad):
     await pad.ingediend()
 
@@ -154,3 +89,21 @@ async def test_the_lead_time_is_a_setting(dienst, pad):
     assert await dienst.vuur() == 0
     dienst.klok.nu = datetime(2027, 8, 1, 22, 0, tzinfo=UTC)
     assert await dienst.vuur() == 1
+
+
+async def test_a_resubmission_after_a_refusal_rearms_the_timer_for_its_new_cohort(dienst, pad):
+    verwijzing_id = await pad.ingediend()
+    await pad.stap(verwijzing_id, "intake")
+    await pad.stap(verwijzing_id, "toelatingsbesluit", {"toegelaten": False, "reden": "overig"})
+    # The same Fontys programme, February 2028 (start 1 February, so due 18 January).
+    later = cohort_id("fontys", "pre-bachelor-eindhoven", date(2028, 2, 1))
+    assert (await pad.dien_in(verwijzing_id, later)).status_code == 200
+
+    dienst.klok.nu = OP  # the refused attempt's moment passes silently
+    assert await dienst.vuur() == 0
+    dienst.klok.nu = datetime(2028, 1, 17, 23, 0, tzinfo=UTC)  # 18 January, Amsterdam (CET)
+    assert await dienst.vuur() == 1
+    assert await dienst.vuur() == 0
+
+    [melding] = await dienst.meldingen(NADERT)
+    assert (melding["cohortId"], melding["startdatum"]) == (str(later), "2028-02-01")

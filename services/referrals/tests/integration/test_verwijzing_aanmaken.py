@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from inburgering.referrals.adapters.tables import outbox_message, verwijzing
 from inburgering.referrals.handlers import when_leerroute_vastgesteld_maak_verwijzing
-from inburgering.shared.events.vocabulary import Ambitie, Leerroute
+from inburgering.shared.events.vocabulary import Ambitie, Leerroute, Opleidingsniveau
 
 pytestmark = pytest.mark.integration
 
@@ -108,3 +108,18 @@ async def test_each_decision_gets_its_own_verwijzing(runtime, besluit, envelope_
     stored = await rows(runtime, verwijzing)
     assert {row["advies_id"] for row in stored} == {first.advies_id, second.advies_id}
     assert len(await rows(runtime, outbox_message)) == 2
+
+
+async def test_the_intakes_education_level_is_kept_for_the_case_manager(
+    runtime, client, auth, besluit, envelope_for
+):
+    """A candidate fact the proposal came with: the gemeente sees it, the event leaves it out."""
+    event = besluit(opleidingsniveau=Opleidingsniveau.MBO)
+
+    await handle(runtime, event, envelope_for(event))
+
+    [created] = await rows(runtime, verwijzing)
+    seen = await client.get(f"/verwijzingen/{created['id']}", headers=auth(EINDHOVEN))
+    assert seen.json()["opleidingsniveau"] == "mbo"
+    [message] = await rows(runtime, outbox_message)
+    assert "opleidingsniveau" not in message["payload"]

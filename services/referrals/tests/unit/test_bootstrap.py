@@ -8,13 +8,16 @@ from inburgering.referrals.settings import ReferralsSettings
 from inburgering.shared.events.referrals import TOPIC
 from inburgering.shared.events.routes import TOPIC as ROUTES_TOPIC
 from inburgering.shared.events.routes import LeerrouteVastgesteld
+from inburgering.shared.scheduling.timers import utc_now
 
 
 def test_leerroute_vastgesteld_is_handled_by_the_referral_reaction():
     parts = build_parts(ReferralsSettings())
     registration = parts.handlers.get(LeerrouteVastgesteld.event_type())
     assert registration is not None
-    assert registration.handler is when_leerroute_vastgesteld_maak_verwijzing
+    # Bound to the submission timer's lead time from the settings and to the service clock.
+    assert registration.handler.func is when_leerroute_vastgesteld_maak_verwijzing
+    assert registration.handler.keywords == {"indiening_nadert_dagen": 14, "klok": utc_now}
     assert parts.handlers.topics == {ROUTES_TOPIC}
     assert list(parts.publishes) == [TOPIC]
 

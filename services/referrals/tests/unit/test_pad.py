@@ -25,12 +25,17 @@ def test_the_institution_may_refuse_after_the_intake():
     assert volgende(S.INTAKE_GEHOUDEN, Stap.WIJS_AF) is S.AFGEWEZEN
 
 
+def test_a_refused_referral_may_be_submitted_again():
+    assert volgende(S.AFGEWEZEN, Stap.DIEN_IN) is S.INGEDIEND
+
+
 def test_a_started_programme_may_end_without_completion():
     assert volgende(S.GESTART, Stap.BEEINDIG) is S.BEEINDIGD
 
 
 VALID = {(van, stap) for van, stap, _ in HAPPY_PATH} | {
     (S.INTAKE_GEHOUDEN, Stap.WIJS_AF),
+    (S.AFGEWEZEN, Stap.DIEN_IN),
     (S.GESTART, Stap.BEEINDIG),
 }
 

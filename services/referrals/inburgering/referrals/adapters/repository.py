@@ -12,7 +12,13 @@ from sqlalchemy import Select, insert, select, update
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from inburgering.referrals.adapters.tables import cohort, opleiding, verwijzing, verwijzing_stap
+from inburgering.referrals.adapters.tables import (
+    cohort,
+    opleiding,
+    verwijzing,
+    verwijzing_poging,
+    verwijzing_stap,
+)
 from inburgering.referrals.domain.errors import VerwijzingNietGevonden
 from inburgering.referrals.domain.inzage import GemeenteInzage, Inzage
 from inburgering.referrals.domain.model import VerwijzingStatus
@@ -61,43 +67,109 @@ async def zet_status(
     van: VerwijzingStatus,
     naar: VerwijzingStatus,
     nu: datetime,
+    poging: int,
     **values: object,
 ) -> bool:
-    """Move on only if the status is still `van`: of two concurrent steps one wins."""
+    """Move on only if the status is still `van`: of two concurrent steps one wins. The step
+    is recorded under attempt `poging`, which becomes the referral's current attempt."""
     result = await session.execute(
         update(verwijzing)
         .where(verwijzing.c.id == verwijzing_id, verwijzing.c.status == van)
-        .values(status=naar, **values)
+        .values(status=naar, poging=poging, **values)
     )
     if result.rowcount != 1:
         return False
-    await registreer_stap(session, verwijzing_id, naar, nu)
+    await registreer_stap(session, verwijzing_id, naar, nu, poging)
     return True
 
 
 async def registreer_stap(
-    session: AsyncSession, verwijzing_id: uuid.UUID, status: VerwijzingStatus, nu: datetime
+    session: AsyncSession,
+    verwijzing_id: uuid.UUID,
+    status: VerwijzingStatus,
+    nu: datetime,
+    poging: int,
 ) -> None:
     await session.execute(
-        insert(verwijzing_stap).values(verwijzing_id=verwijzing_id, status=status, bereikt_at=nu)
+        insert(verwijzing_stap).values(
+            verwijzing_id=verwijzing_id, poging=poging, status=status, bereikt_at=nu
+        )
     )
+
+
+Stapregel = tuple[int, VerwijzingStatus, datetime]
+"""(poging, status, bereikt_at)"""
 
 
 async def stappen_van(
     session: AsyncSession, verwijzing_ids: Iterable[uuid.UUID]
-) -> dict[uuid.UUID, list[tuple[VerwijzingStatus, datetime]]]:
+) -> dict[uuid.UUID, list[Stapregel]]:
     ids = list(verwijzing_ids)
-    stappen: dict[uuid.UUID, list[tuple[VerwijzingStatus, datetime]]] = defaultdict(list)
+    stappen: dict[uuid.UUID, list[Stapregel]] = defaultdict(list)
     if not ids:
         return stappen
     result = await session.execute(
         select(verwijzing_stap)
         .where(verwijzing_stap.c.verwijzing_id.in_(ids))
-        .order_by(verwijzing_stap.c.bereikt_at)
+        .order_by(verwijzing_stap.c.poging, verwijzing_stap.c.bereikt_at)
     )
     for row in result.mappings():
-        stappen[row["verwijzing_id"]].append((VerwijzingStatus(row["status"]), row["bereikt_at"]))
+        stappen[row["verwijzing_id"]].append(
+            (row["poging"], VerwijzingStatus(row["status"]), row["bereikt_at"])
+        )
     return stappen
+
+
+async def pogingen_van(
+    session: AsyncSession, verwijzing_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, dict[int, RowMapping]]:
+    """Each submission with its cohort's dates and its programme's institution and requirements."""
+    ids = list(verwijzing_ids)
+    pogingen: dict[uuid.UUID, dict[int, RowMapping]] = defaultdict(dict)
+    if not ids:
+        return pogingen
+    result = await session.execute(
+        select(
+            verwijzing_poging,
+            cohort.c.opleiding_id,
+            cohort.c.aanmeld_deadline_date,
+            cohort.c.start_date,
+            cohort.c.eind_date,
+            opleiding.c.instelling_id,
+            opleiding.c.taalniveau_bij_start,
+            opleiding.c.diplomawaardering_vereist,
+        )
+        .join(cohort, cohort.c.id == verwijzing_poging.c.cohort_id)
+        .join(opleiding, opleiding.c.id == cohort.c.opleiding_id)
+        .where(verwijzing_poging.c.verwijzing_id.in_(ids))
+        .order_by(verwijzing_poging.c.poging)
+    )
+    for row in result.mappings():
+        pogingen[row["verwijzing_id"]][row["poging"]] = row
+    return pogingen
+
+
+async def registreer_poging(
+    session: AsyncSession, verwijzing_id: uuid.UUID, poging: int, cohort_id: uuid.UUID
+) -> None:
+    await session.execute(
+        insert(verwijzing_poging).values(
+            verwijzing_id=verwijzing_id, poging=poging, cohort_id=cohort_id
+        )
+    )
+
+
+async def wijs_poging_af(
+    session: AsyncSession, verwijzing_id: uuid.UUID, poging: int, reden: str | None
+) -> None:
+    await session.execute(
+        update(verwijzing_poging)
+        .where(
+            verwijzing_poging.c.verwijzing_id == verwijzing_id,
+            verwijzing_poging.c.poging == poging,
+        )
+        .values(afwijzingsreden=reden)
+    )
 
 
 async def claim_plaats(session: AsyncSession, cohort_id: uuid.UUID) -> bool:

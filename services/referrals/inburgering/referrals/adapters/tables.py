@@ -16,6 +16,7 @@ from sqlalchemy import (
     true,
 )
 
+from inburgering.shared.logboek import auditlog_table, dataverwerkingen_table
 from inburgering.shared.messaging import inbox_table, outbox_table
 from inburgering.shared.persistence import make_metadata
 from inburgering.shared.scheduling import timer_table
@@ -92,6 +93,8 @@ verwijzing = Table(
     Column("gemeentecode", String(6), nullable=False, index=True),
     Column("niveau", String(10), nullable=False),
     Column("leerroute", String(20), nullable=False, server_default=text("'onderwijsroute'")),
+    # The education level the brede intake recorded: a candidate fact for the case manager.
+    Column("opleidingsniveau", String(20), nullable=True),
     Column("status", String(20), nullable=False),
     Column("aangemaakt_at", DateTime(timezone=True), nullable=False),
     Column("diplomawaardering", String(30), nullable=True),
@@ -101,6 +104,8 @@ verwijzing = Table(
     Column("cohort_id", Uuid, ForeignKey("cohort.id"), nullable=True, index=True),
     Column("afwijzingsreden", String(40), nullable=True),
     Column("beeindigingsreden", String(40), nullable=True),
+    # The current attempt: 1 until a refused referral is submitted again.
+    Column("poging", Integer, nullable=False, server_default=text("1")),
     CheckConstraint("niveau IN ('hbo', 'wo')", name="niveau"),
     CheckConstraint(f"status IN ({_STATUSSEN})", name="status"),
 )
@@ -109,10 +114,25 @@ verwijzing_stap = Table(
     "verwijzing_stap",
     metadata,
     Column("verwijzing_id", Uuid, ForeignKey("verwijzing.id"), primary_key=True),
+    # A resubmission reaches `ingediend` again: each attempt keeps its own steps.
+    Column("poging", Integer, primary_key=True, server_default=text("1")),
     Column("status", String(20), primary_key=True),
     Column("bereikt_at", DateTime(timezone=True), nullable=False),
+)
+
+# Each submission of a referral: its cohort (and so its dates and institution) and, once
+# refused, why. The referral row holds only the current attempt.
+verwijzing_poging = Table(
+    "verwijzing_poging",
+    metadata,
+    Column("verwijzing_id", Uuid, ForeignKey("verwijzing.id"), primary_key=True),
+    Column("poging", Integer, primary_key=True),
+    Column("cohort_id", Uuid, ForeignKey("cohort.id"), nullable=False, index=True),
+    Column("afwijzingsreden", String(40), nullable=True),
 )
 
 outbox_message = outbox_table(metadata)
 processed_message = inbox_table(metadata)
 timer = timer_table(metadata)
+dataverwerking = dataverwerkingen_table(metadata)
+auditregel = auditlog_table(metadata)

@@ -44,3 +44,11 @@ def _nadert_dagen(request: Request) -> int:
 
 NadertDagenDep = Annotated[int, Depends(_nadert_dagen)]
 """Lead time of the referral deadline timer (setting `termijn_nadert_dagen`)."""
+
+
+def _indiening_nadert_dagen(request: Request) -> int:
+    return request.app.state.runtime.parts.settings.indiening_nadert_dagen
+
+
+IndieningNadertDagenDep = Annotated[int, Depends(_indiening_nadert_dagen)]
+"""Lead time of the submission timer (setting `indiening_nadert_dagen`)."""

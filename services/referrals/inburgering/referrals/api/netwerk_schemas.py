@@ -24,6 +24,17 @@ class OpleidingCreate(ApiModel):
     diplomawaardering_vereist: bool = True
 
 
+class ToelatingseisenUpdate(ApiModel):
+    """Alle toelatingseisen van een opleiding; wat ontbreekt vervalt (Engels, wiskunde)."""
+
+    taalniveau_bij_start: Taalniveau = Field(
+        description="Vereist taalniveau bij de start (NT2 programma II = B2)"
+    )
+    engels_niveau: str | None = Field(None, max_length=100, examples=["havo-5"])
+    wiskunde_niveau: str | None = Field(None, max_length=100, examples=["havo-5"])
+    diplomawaardering_vereist: bool
+
+
 class OpleidingRead(OpleidingCreate):
     id: UUID
     instelling_id: UUID

@@ -13,6 +13,7 @@ from inburgering.referrals.api.netwerk_schemas import (
     CohortUpdate,
     OpleidingCreate,
     OpleidingRead,
+    ToelatingseisenUpdate,
 )
 from inburgering.referrals.handlers import netwerk
 from inburgering.shared.auth import CurrentPrincipal
@@ -145,3 +146,20 @@ async def wijzig_cohort(
             uow, opleiding_id, cohort_id, inzage.instelling_id, body.plaatsen
         )
     return _cohort(row)
+
+
+@router.put(
+    "/{opleiding_id}/toelatingseisen",
+    response_model=OpleidingRead,
+    responses=problem_responses(400, 401, 403, 404),
+)
+async def wijzig_toelatingseisen(
+    opleiding_id: UUID, body: ToelatingseisenUpdate, principal: CurrentPrincipal, uow: UowDep
+) -> OpleidingRead:
+    """Een instelling onderhoudt de toelatingseisen van een eigen opleiding; de opleiding van een
+    andere instelling bestaat voor haar niet (404)."""
+    inzage = instelling_inzage(principal)
+    eisen = netwerk.Toelatingseisen(**body.model_dump())
+    async with uow:
+        row = await netwerk.wijzig_toelatingseisen(uow, opleiding_id, inzage.instelling_id, eisen)
+    return _opleiding(row)

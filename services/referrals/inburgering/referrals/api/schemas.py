@@ -18,7 +18,7 @@ from inburgering.shared.events.referrals import (
     Beeindigingsreden,
     Onderwijsniveau,
 )
-from inburgering.shared.events.vocabulary import Gemeentecode, Leerroute
+from inburgering.shared.events.vocabulary import Gemeentecode, Leerroute, Opleidingsniveau
 from inburgering.shared.http.schemas import ApiModel, Tijdstip
 
 
@@ -27,6 +27,9 @@ class VerwijzingCreate(ApiModel):
     gemeentecode: Gemeentecode
     niveau: Onderwijsniveau
     leerroute: Leerroute = Field(description="De leerroute die de inburgeraar nu volgt")
+    opleidingsniveau: Opleidingsniveau | None = Field(
+        None, description="Het opleidingsniveau uit de brede intake"
+    )
 
 
 class DossierUpdate(ApiModel):
@@ -61,10 +64,25 @@ class StapRead(ApiModel):
     deadline: date | None = Field(description="Datum van de opleiding waarvoor de stap moet")
 
 
+class GemeenteStapRead(StapRead):
+    poging: int = Field(description="De poging (indiening) waarbij de stap hoort")
+
+
 class ChecklistItemRead(ApiModel):
     stap: VerwijzingStatus
     item: str
     uitkomst: Uitkomst
+
+
+class PogingRead(ApiModel):
+    """Eén indiening van de verwijzing; een afgewezen poging blijft zo leesbaar."""
+
+    poging: int
+    instelling_id: UUID
+    opleiding_id: UUID
+    cohort_id: UUID
+    afwijzingsreden: Afwijzingsreden | None
+    checklist: list[ChecklistItemRead]
 
 
 class _Pad(ApiModel):
@@ -78,16 +96,21 @@ class _Pad(ApiModel):
     cohort_id: UUID | None
     afwijzingsreden: Afwijzingsreden | None
     beeindigingsreden: Beeindigingsreden | None
-    stappen: list[StapRead]
 
 
 class VerwijzingRead(_Pad):
-    """De verwijzing zoals de verwijzende gemeente haar ziet."""
+    """De verwijzing zoals de verwijzende gemeente haar ziet, met alle pogingen."""
 
     inburgeraar_id: UUID
     leerroute: Leerroute
+    opleidingsniveau: Opleidingsniveau | None = Field(
+        description="Het opleidingsniveau uit de brede intake, een gegeven voor de klantregisseur"
+    )
+    poging: int = Field(description="De huidige poging: 1, hoger na herindiening na afwijzing")
+    stappen: list[GemeenteStapRead]
     dossier: GemeenteDossierRead | None
-    checklist: list[ChecklistItemRead]
+    checklist: list[ChecklistItemRead] = Field(description="Checklist van de huidige poging")
+    pogingen: list[PogingRead]
     overstap_b1_route_voorgesteld: bool = Field(
         description="Na beëindiging vanuit de onderwijsroute: overstap naar de B1-route kan altijd"
     )
@@ -95,8 +118,10 @@ class VerwijzingRead(_Pad):
 
 class AanmeldingRead(_Pad):
     """Een ingediende verwijzing zoals de instelling haar ziet: alleen wat het traject nodig
-    heeft, zonder BSN, inburgeraar-id, geboortejaar of gezondheidsgegevens."""
+    heeft, zonder BSN, inburgeraar-id, geboortejaar of gezondheidsgegevens, en alleen de stappen
+    van de huidige indiening (niet die bij een eerdere, afgewezen poging)."""
 
+    stappen: list[StapRead]
     dossier: DossierRead | None
 
 

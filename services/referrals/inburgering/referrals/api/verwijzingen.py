@@ -5,7 +5,13 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
-from inburgering.referrals.api.dependencies import NL, NadertDagenDep, NuDep, gemeente_inzage
+from inburgering.referrals.api.dependencies import (
+    NL,
+    IndieningNadertDagenDep,
+    NadertDagenDep,
+    NuDep,
+    gemeente_inzage,
+)
 from inburgering.referrals.api.schemas import (
     DossierUpdate,
     IndieningCreate,
@@ -33,6 +39,7 @@ async def maak_verwijzing(
     principal: CurrentPrincipal,
     uow: UowDep,
     nu: NuDep,
+    indiening_nadert_dagen: IndieningNadertDagenDep,
     response: Response,
 ) -> VerwijzingRead:
     """Verwijs een inburgeraar naar hbo/wo, vanuit elke leerroute (de klantregisseur beslist)."""
@@ -43,9 +50,12 @@ async def maak_verwijzing(
         gemeentecode=body.gemeentecode,
         niveau=body.niveau,
         leerroute=body.leerroute,
+        opleidingsniveau=body.opleidingsniveau,
     )
     async with uow:
-        verwijzing_id = await aanmaken.maak_verwijzing(uow, command, nu)
+        verwijzing_id = await aanmaken.maak_verwijzing(
+            uow, command, nu, indiening_nadert_dagen=indiening_nadert_dagen
+        )
         beeld = await lezen.geef(uow, verwijzing_id, inzage)
     response.headers["Location"] = f"/v1/verwijzingen/{verwijzing_id}"
     return voor_gemeente(beeld)
@@ -128,7 +138,9 @@ async def dien_in(
     nadert_dagen: NadertDagenDep,
 ) -> VerwijzingRead:
     """Dien de verwijzing in bij een cohort van een opleiding; dit neemt een plaats in. Een vol
-    cohort of een verstreken aanmeldtermijn is een 409."""
+    cohort of een verstreken aanmeldtermijn is een 409. Na een afwijzing dient dit de verwijzing
+    opnieuw in, als volgende poging: bij een later cohort van dezelfde opleiding of bij een
+    andere opleiding (anders 409 `herindiening-vereist-later-cohort`)."""
     inzage = gemeente_inzage(principal)
     command = gemeente.DienIn(verwijzing_id=verwijzing_id, cohort_id=body.cohort_id)
     async with uow:

@@ -9,9 +9,12 @@ from inburgering.referrals.api.schemas import (
     ChecklistItemRead,
     DossierRead,
     GemeenteDossierRead,
+    GemeenteStapRead,
+    PogingRead,
     StapRead,
     VerwijzingRead,
 )
+from inburgering.referrals.domain.checklist import ChecklistItem
 from inburgering.referrals.domain.model import VerwijzingStatus
 from inburgering.referrals.handlers.lezen import Verwijzingsbeeld
 from inburgering.shared.events.vocabulary import Leerroute
@@ -30,11 +33,11 @@ def _pad(beeld: Verwijzingsbeeld) -> dict[str, Any]:
         "cohort_id": row["cohort_id"],
         "afwijzingsreden": row["afwijzingsreden"],
         "beeindigingsreden": row["beeindigingsreden"],
-        "stappen": [
-            StapRead(status=s.status, bereikt_op=s.bereikt_op, deadline=s.deadline)
-            for s in beeld.stappen
-        ],
     }
+
+
+def _checklist(items: list[ChecklistItem]) -> list[ChecklistItemRead]:
+    return [ChecklistItemRead(stap=i.stap, item=i.item, uitkomst=i.uitkomst) for i in items]
 
 
 def voor_gemeente(beeld: Verwijzingsbeeld) -> VerwijzingRead:
@@ -43,6 +46,14 @@ def voor_gemeente(beeld: Verwijzingsbeeld) -> VerwijzingRead:
         **_pad(beeld),
         inburgeraar_id=row["inburgeraar_id"],
         leerroute=row["leerroute"],
+        opleidingsniveau=row["opleidingsniveau"],
+        poging=row["poging"],
+        stappen=[
+            GemeenteStapRead(
+                poging=s.poging, status=s.status, bereikt_op=s.bereikt_op, deadline=s.deadline
+            )
+            for s in beeld.stappen
+        ],
         dossier=(
             GemeenteDossierRead(
                 diplomawaardering=dossier.diplomawaardering,
@@ -53,9 +64,17 @@ def voor_gemeente(beeld: Verwijzingsbeeld) -> VerwijzingRead:
             if dossier
             else None
         ),
-        checklist=[
-            ChecklistItemRead(stap=i.stap, item=i.item, uitkomst=i.uitkomst)
-            for i in beeld.checklist
+        checklist=_checklist(beeld.checklist),
+        pogingen=[
+            PogingRead(
+                poging=p.poging,
+                instelling_id=p.row["instelling_id"],
+                opleiding_id=p.row["opleiding_id"],
+                cohort_id=p.row["cohort_id"],
+                afwijzingsreden=p.row["afwijzingsreden"],
+                checklist=_checklist(p.checklist),
+            )
+            for p in beeld.pogingen
         ],
         overstap_b1_route_voorgesteld=(
             row["status"] == VerwijzingStatus.BEEINDIGD
@@ -65,9 +84,15 @@ def voor_gemeente(beeld: Verwijzingsbeeld) -> VerwijzingRead:
 
 
 def voor_instelling(beeld: Verwijzingsbeeld) -> AanmeldingRead:
-    dossier = beeld.dossier
+    dossier, huidig = beeld.dossier, beeld.row["poging"]
     return AanmeldingRead(
         **_pad(beeld),
+        # An earlier attempt may have gone to another institution: not this one's business.
+        stappen=[
+            StapRead(status=s.status, bereikt_op=s.bereikt_op, deadline=s.deadline)
+            for s in beeld.stappen
+            if s.poging == huidig
+        ],
         dossier=(
             DossierRead(
                 diplomawaardering=dossier.diplomawaardering,

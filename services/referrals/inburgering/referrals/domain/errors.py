@@ -64,3 +64,11 @@ class GemeenteAlInNetwerk(Conflict):
 class LaatsteLeadGemeente(Conflict):
     code = "laatste-lead-gemeente"
     title = "Het netwerk houdt ten minste één lead-gemeente."
+
+
+class HerindieningVereistLaterCohort(Conflict):
+    code = "herindiening-vereist-later-cohort"
+    title = (
+        "Na een afwijzing kan de verwijzing opnieuw worden ingediend bij een later cohort van "
+        "dezelfde opleiding of bij een andere opleiding."
+    )

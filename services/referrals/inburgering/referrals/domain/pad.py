@@ -1,7 +1,7 @@
 """The pathway from referral to higher education as a state machine (domain.md §5).
 
 aangemaakt → dossier-compleet → ingediend → intake-gehouden → toegelaten | afgewezen;
-toegelaten → gestart → afgerond | beeindigd.
+toegelaten → gestart → afgerond | beeindigd; afgewezen → ingediend (a new attempt, `poging`).
 """
 
 from __future__ import annotations
@@ -30,12 +30,14 @@ _OVERGANGEN: dict[tuple[S, Stap], S] = {
     (S.INGEDIEND, Stap.HOUD_INTAKE): S.INTAKE_GEHOUDEN,
     (S.INTAKE_GEHOUDEN, Stap.LAAT_TOE): S.TOEGELATEN,
     (S.INTAKE_GEHOUDEN, Stap.WIJS_AF): S.AFGEWEZEN,
+    # A refusal ends the attempt, not the referral: it may be submitted again (domain/poging.py).
+    (S.AFGEWEZEN, Stap.DIEN_IN): S.INGEDIEND,
     (S.TOEGELATEN, Stap.START): S.GESTART,
     (S.GESTART, Stap.ROND_AF): S.AFGEROND,
     (S.GESTART, Stap.BEEINDIG): S.BEEINDIGD,
 }
 
-EINDSTATUSSEN = frozenset({S.AFGEWEZEN, S.AFGEROND, S.BEEINDIGD})
+EINDSTATUSSEN = frozenset({S.AFGEROND, S.BEEINDIGD})
 
 
 def volgende(status: S, stap: Stap) -> S:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import structlog
 from sqlalchemy import select
@@ -15,14 +16,19 @@ from inburgering.referrals.adapters.tables import netwerk_gemeente, verwijzing
 from inburgering.referrals.domain.errors import GemeenteNietInNetwerk
 from inburgering.referrals.domain.kandidaat import verwijzingsniveau
 from inburgering.referrals.domain.model import VerwijzingStatus
+from inburgering.referrals.domain.termijn import STANDAARD_DAGEN_VOORAF
+from inburgering.referrals.handlers import indiening_timer
 from inburgering.shared.events.referrals import Onderwijsniveau, VerwijzingAangemaakt
 from inburgering.shared.events.routes import LeerrouteVastgesteld
-from inburgering.shared.events.vocabulary import Leerroute
+from inburgering.shared.events.vocabulary import Leerroute, Opleidingsniveau
 from inburgering.shared.messaging import Envelope
 from inburgering.shared.persistence import UnitOfWork
+from inburgering.shared.scheduling import Clock
 from inburgering.shared.scheduling.timers import utc_now
 
 log = structlog.get_logger(__name__)
+# Cohort deadlines are Dutch calendar dates.
+_NL = ZoneInfo("Europe/Amsterdam")
 
 
 async def _netwerkgemeenten(uow: UnitOfWork, gemeentecode: str) -> set[str]:
@@ -41,8 +47,10 @@ async def _maak(
     gemeentecode: str,
     niveau: Onderwijsniveau,
     leerroute: Leerroute,
+    opleidingsniveau: Opleidingsniveau | None,
     advies_id: uuid.UUID | None,
     nu: datetime,
+    indiening_nadert_dagen: int,
 ) -> uuid.UUID | None:
     verwijzing_id = uuid.uuid4()
     created = await uow.session.execute(
@@ -53,6 +61,7 @@ async def _maak(
             gemeentecode=gemeentecode,
             niveau=niveau,
             leerroute=leerroute,
+            opleidingsniveau=opleidingsniveau,
             status=VerwijzingStatus.AANGEMAAKT,
             aangemaakt_at=nu,
         )
@@ -61,7 +70,16 @@ async def _maak(
     # referral and its event exist once per advies.
     if created.rowcount != 1:
         return None
-    await repository.registreer_stap(uow.session, verwijzing_id, VerwijzingStatus.AANGEMAAKT, nu)
+    await repository.registreer_stap(
+        uow.session, verwijzing_id, VerwijzingStatus.AANGEMAAKT, nu, poging=1
+    )
+    await indiening_timer.plan(
+        uow,
+        verwijzing_id,
+        niveau=niveau,
+        vandaag=nu.astimezone(_NL).date(),
+        dagen_vooraf=indiening_nadert_dagen,
+    )
     await uow.publish(
         VerwijzingAangemaakt(
             verwijzing_id=verwijzing_id,
@@ -80,9 +98,17 @@ async def _maak(
 
 
 async def when_leerroute_vastgesteld_maak_verwijzing(
-    uow: UnitOfWork, event: LeerrouteVastgesteld, envelope: Envelope
+    uow: UnitOfWork,
+    event: LeerrouteVastgesteld,
+    envelope: Envelope,
+    *,
+    indiening_nadert_dagen: int = STANDAARD_DAGEN_VOORAF,
+    klok: Clock = utc_now,
 ) -> None:
-    """Propose a referral for an onderwijsroute towards hbo/wo; the consumer commits."""
+    """Propose a referral for an onderwijsroute towards hbo/wo; the consumer commits.
+
+    The bootstrap binds `indiening_nadert_dagen` to the setting and `klok` to the service clock
+    (the submission timer counts from the referral's creation day)."""
     niveau = verwijzingsniveau(event, await _netwerkgemeenten(uow, event.gemeentecode))
     if niveau is None:
         return
@@ -92,8 +118,10 @@ async def when_leerroute_vastgesteld_maak_verwijzing(
         gemeentecode=event.gemeentecode,
         niveau=niveau,
         leerroute=event.leerroute,
+        opleidingsniveau=event.opleidingsniveau,
         advies_id=event.advies_id,
-        nu=utc_now(),
+        nu=klok(),
+        indiening_nadert_dagen=indiening_nadert_dagen,
     )
 
 
@@ -105,9 +133,16 @@ class MaakVerwijzing:
     gemeentecode: str
     niveau: Onderwijsniveau
     leerroute: Leerroute
+    opleidingsniveau: Opleidingsniveau | None = None
 
 
-async def maak_verwijzing(uow: UnitOfWork, command: MaakVerwijzing, nu: datetime) -> uuid.UUID:
+async def maak_verwijzing(
+    uow: UnitOfWork,
+    command: MaakVerwijzing,
+    nu: datetime,
+    *,
+    indiening_nadert_dagen: int = STANDAARD_DAGEN_VOORAF,
+) -> uuid.UUID:
     if command.gemeentecode not in await _netwerkgemeenten(uow, command.gemeentecode):
         raise GemeenteNietInNetwerk(
             f"Gemeente {command.gemeentecode} neemt niet deel aan het hbo/wo-netwerk."
@@ -118,8 +153,10 @@ async def maak_verwijzing(uow: UnitOfWork, command: MaakVerwijzing, nu: datetime
         gemeentecode=command.gemeentecode,
         niveau=command.niveau,
         leerroute=command.leerroute,
+        opleidingsniveau=command.opleidingsniveau,
         advies_id=None,
         nu=nu,
+        indiening_nadert_dagen=indiening_nadert_dagen,
     )
     assert verwijzing_id is not None, "without an advies there is nothing to collide with"
     await uow.commit()

@@ -1,4 +1,5 @@
-"""The gemeente's steps: complete the dossier, submit the referral to a programme's cohort."""
+"""The gemeente's steps: complete the dossier, submit the referral to a programme's cohort, and
+after a refusal submit it again as a new attempt."""
 
 from __future__ import annotations
 
@@ -22,7 +23,12 @@ from inburgering.referrals.domain.errors import (
 from inburgering.referrals.domain.inzage import GemeenteInzage
 from inburgering.referrals.domain.model import VerwijzingStatus
 from inburgering.referrals.domain.pad import Stap, volgende
-from inburgering.referrals.handlers import termijn
+from inburgering.referrals.domain.poging import (
+    Cohortkeuze,
+    poging_na_indiening,
+    vereis_later_of_andere_opleiding,
+)
+from inburgering.referrals.handlers import indiening_timer, termijn
 from inburgering.shared.events.referrals import VerwijzingIngediend
 from inburgering.shared.persistence import UnitOfWork
 
@@ -47,6 +53,7 @@ async def voltooi_dossier(
         van=van,
         naar=naar,
         nu=nu,
+        poging=row["poging"],
         diplomawaardering=dossier.diplomawaardering,
         taalniveau=dossier.taalniveau,
         uaf_begeleiding=dossier.uaf_begeleiding,
@@ -71,11 +78,16 @@ async def dien_in(
     *,
     nadert_dagen: int,
 ) -> None:
-    """Submit to a cohort, taking one of its places; a full cohort is a 409, never overbooked."""
+    """Submit to a cohort, taking one of its places; a full cohort is a 409, never overbooked.
+
+    After a refusal the same call submits again, as the next attempt: to a later cohort of the
+    refused programme or to another programme. The earlier institution then no longer sees it.
+    """
     session = uow.session
     row = await repository.laad(session, command.verwijzing_id, inzage)
     van = VerwijzingStatus(row["status"])
     naar = volgende(van, Stap.DIEN_IN)
+    poging = poging_na_indiening(van, row["poging"])
     gekozen = (
         (
             await session.execute(
@@ -93,6 +105,14 @@ async def dien_in(
         raise NiveauPastNiet(
             f"De verwijzing is naar {row['niveau']}, de opleiding is {gekozen['niveau']}."
         )
+    if poging > row["poging"]:
+        eerdere = (await repository.pogingen_van(session, [command.verwijzing_id]))[
+            command.verwijzing_id
+        ]
+        vereis_later_of_andere_opleiding(
+            [Cohortkeuze(p["opleiding_id"], p["start_date"]) for p in eerdere.values()],
+            Cohortkeuze(gekozen["opleiding_id"], gekozen["start_date"]),
+        )
     if vandaag > gekozen["aanmeld_deadline_date"]:
         raise AanmeldtermijnVerstreken(
             f"Aanmelden kon tot en met {gekozen['aanmeld_deadline_date'].isoformat()}."
@@ -101,9 +121,17 @@ async def dien_in(
         raise CohortVol(f"Cohort {command.cohort_id} heeft geen vrije plaatsen meer.")
     # A concurrent step on the same referral loses here, and its claimed place rolls back.
     if not await repository.zet_status(
-        session, command.verwijzing_id, van=van, naar=naar, nu=nu, cohort_id=command.cohort_id
+        session,
+        command.verwijzing_id,
+        van=van,
+        naar=naar,
+        nu=nu,
+        poging=poging,
+        cohort_id=command.cohort_id,
+        afwijzingsreden=None,
     ):
         raise OngeldigeOvergang(_GEWIJZIGD)
+    await repository.registreer_poging(session, command.verwijzing_id, poging, command.cohort_id)
     await uow.publish(
         VerwijzingIngediend(
             verwijzing_id=command.verwijzing_id,
@@ -113,8 +141,10 @@ async def dien_in(
             opleiding_id=gekozen["opleiding_id"],
             cohort_id=command.cohort_id,
             startdatum=gekozen["start_date"],
+            poging=poging,
         )
     )
+    await indiening_timer.stop(uow, command.verwijzing_id)
     await termijn.plan(
         uow,
         command.verwijzing_id,
@@ -128,4 +158,5 @@ async def dien_in(
         "verwijzing.ingediend",
         verwijzing_id=str(command.verwijzing_id),
         cohort_id=str(command.cohort_id),
+        poging=poging,
     )

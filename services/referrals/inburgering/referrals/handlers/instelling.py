@@ -41,7 +41,7 @@ async def _zet(
     van = VerwijzingStatus(row["status"])
     naar = volgende(van, stap)
     if not await repository.zet_status(
-        uow.session, verwijzing_id, van=van, naar=naar, nu=nu, **values
+        uow.session, verwijzing_id, van=van, naar=naar, nu=nu, poging=row["poging"], **values
     ):
         raise OngeldigeOvergang("De verwijzing is intussen gewijzigd; haal haar opnieuw op.")
     log.info("verwijzing.stap", verwijzing_id=str(verwijzing_id), status=str(naar))
@@ -78,11 +78,18 @@ async def besluit_toelating(
         row = await _zet(uow, verwijzing_id, inzage, Stap.LAAT_TOE, nu)
     else:
         row = await _zet(uow, verwijzing_id, inzage, Stap.WIJS_AF, nu, afwijzingsreden=reden)
+        # The attempt keeps its reason when a resubmission opens the next one.
+        await repository.wijs_poging_af(uow.session, verwijzing_id, row["poging"], reden)
         # A refused person does not take the place up: another referral may have it.
         await repository.geef_plaats_vrij(uow.session, row["cohort_id"])
     await termijn.stop(uow, verwijzing_id)
     await uow.publish(
-        ToelatingBesloten(**_wie(row), toegelaten=toegelaten, reden=None if toegelaten else reden)
+        ToelatingBesloten(
+            **_wie(row),
+            toegelaten=toegelaten,
+            reden=None if toegelaten else reden,
+            poging=row["poging"],
+        )
     )
     await uow.commit()
 

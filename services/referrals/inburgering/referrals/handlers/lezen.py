@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import RowMapping
 
 from inburgering.referrals.adapters import repository
+from inburgering.referrals.adapters.repository import Stapregel
 from inburgering.referrals.adapters.tables import cohort, opleiding, verwijzing
 from inburgering.referrals.domain.checklist import ChecklistItem, Dossier, Feiten, checklist
 from inburgering.referrals.domain.inzage import Inzage
@@ -20,9 +21,19 @@ from inburgering.shared.persistence import UnitOfWork
 
 @dataclass(frozen=True)
 class Stapmoment:
+    poging: int
     status: VerwijzingStatus
     bereikt_op: datetime | None
     deadline: date | None
+
+
+@dataclass(frozen=True)
+class Pogingbeeld:
+    """One submission: its cohort, programme and institution, refusal reason and checklist."""
+
+    poging: int
+    row: RowMapping
+    checklist: list[ChecklistItem]
 
 
 @dataclass(frozen=True)
@@ -30,7 +41,9 @@ class Verwijzingsbeeld:
     row: RowMapping
     dossier: Dossier | None
     stappen: list[Stapmoment]
+    # The current attempt's checklist; each earlier attempt keeps its own in `pogingen`.
     checklist: list[ChecklistItem]
+    pogingen: list[Pogingbeeld]
 
 
 def _dossier(row: RowMapping) -> Dossier | None:
@@ -44,30 +57,52 @@ def _dossier(row: RowMapping) -> Dossier | None:
     )
 
 
-def _beeld(row: RowMapping, bereikt: list[tuple[VerwijzingStatus, datetime]]) -> Verwijzingsbeeld:
-    dossier = _dossier(row)
-    momenten = dict(bereikt)
-    ingediend = momenten.get(VerwijzingStatus.INGEDIEND)
-    feiten = Feiten(
-        dossier=dossier,
-        taalniveau_bij_start=(
-            Taalniveau(row["taalniveau_bij_start"]) if row["taalniveau_bij_start"] else None
-        ),
-        diplomawaardering_vereist=row["diplomawaardering_vereist"] is not False,
-        aanmelddeadline=row["aanmeld_deadline_date"],
-        startdatum=row["start_date"],
-        # The deadline is a Dutch calendar date; a UTC day is close enough for a checklist.
-        ingediend_op=ingediend.date() if ingediend else None,
-    )
-    stappen = [
-        Stapmoment(
-            status,
-            op,
-            deadline(status, row["aanmeld_deadline_date"], row["start_date"], row["eind_date"]),
+def _checklist(
+    dossier: Dossier | None, programma: RowMapping, ingediend: datetime | None
+) -> list[ChecklistItem]:
+    """`programma` has the cohort's dates and the programme's requirements (empty before a
+    cohort is chosen)."""
+    return checklist(
+        Feiten(
+            dossier=dossier,
+            taalniveau_bij_start=(
+                Taalniveau(programma["taalniveau_bij_start"])
+                if programma["taalniveau_bij_start"]
+                else None
+            ),
+            diplomawaardering_vereist=programma["diplomawaardering_vereist"] is not False,
+            aanmelddeadline=programma["aanmeld_deadline_date"],
+            startdatum=programma["start_date"],
+            # The deadline is a Dutch calendar date; a UTC day is close enough for a checklist.
+            ingediend_op=ingediend.date() if ingediend else None,
         )
-        for status, op in bereikt
-    ]
-    return Verwijzingsbeeld(row, dossier, stappen, checklist(feiten))
+    )
+
+
+def _beeld(
+    row: RowMapping, bereikt: list[Stapregel], pogingen: dict[int, RowMapping]
+) -> Verwijzingsbeeld:
+    dossier = _dossier(row)
+    ingediend = {p: op for p, status, op in bereikt if status is VerwijzingStatus.INGEDIEND}
+
+    def _deadline(poging: int, status: VerwijzingStatus) -> date | None:
+        cohort = pogingen.get(poging)
+        if cohort is None:
+            return deadline(status, None, None, None)
+        return deadline(
+            status, cohort["aanmeld_deadline_date"], cohort["start_date"], cohort["eind_date"]
+        )
+
+    return Verwijzingsbeeld(
+        row,
+        dossier,
+        [Stapmoment(p, status, op, _deadline(p, status)) for p, status, op in bereikt],
+        _checklist(dossier, row, ingediend.get(row["poging"])),
+        [
+            Pogingbeeld(nummer, poging, _checklist(dossier, poging, ingediend.get(nummer)))
+            for nummer, poging in sorted(pogingen.items())
+        ],
+    )
 
 
 async def lijst(
@@ -88,14 +123,17 @@ async def lijst(
         query.order_by(verwijzing.c.aangemaakt_at, verwijzing.c.id).limit(limit).offset(offset)
     )
     rows = list(result.mappings().all())
-    stappen = await repository.stappen_van(uow.session, [row["id"] for row in rows])
-    return [_beeld(row, stappen[row["id"]]) for row in rows]
+    ids = [row["id"] for row in rows]
+    stappen = await repository.stappen_van(uow.session, ids)
+    pogingen = await repository.pogingen_van(uow.session, ids)
+    return [_beeld(row, stappen[row["id"]], pogingen[row["id"]]) for row in rows]
 
 
 async def geef(uow: UnitOfWork, verwijzing_id: uuid.UUID, inzage: Inzage) -> Verwijzingsbeeld:
     row = await repository.laad(uow.session, verwijzing_id, inzage)
     stappen = await repository.stappen_van(uow.session, [verwijzing_id])
-    return _beeld(row, stappen[verwijzing_id])
+    pogingen = await repository.pogingen_van(uow.session, [verwijzing_id])
+    return _beeld(row, stappen[verwijzing_id], pogingen[verwijzing_id])
 
 
 async def overzicht(uow: UnitOfWork, gemeentecodes: frozenset[str] | None) -> list[RowMapping]:

@@ -93,6 +93,33 @@ async def maak_opleiding(
     return opleiding_id
 
 
+@dataclass(frozen=True)
+class Toelatingseisen:
+    taalniveau_bij_start: Taalniveau
+    engels_niveau: str | None
+    wiskunde_niveau: str | None
+    diplomawaardering_vereist: bool
+
+
+async def wijzig_toelatingseisen(
+    uow: UnitOfWork, opleiding_id: uuid.UUID, instelling_id: uuid.UUID, eisen: Toelatingseisen
+) -> RowMapping:
+    """The checklists of referrals to the programme follow: they are drawn up when read."""
+    await eigen_opleiding(uow, opleiding_id, instelling_id)
+    await uow.session.execute(
+        update(opleiding)
+        .where(opleiding.c.id == opleiding_id)
+        .values(
+            taalniveau_bij_start=eisen.taalniveau_bij_start,
+            engels_niveau=eisen.engels_niveau,
+            wiskunde_niveau=eisen.wiskunde_niveau,
+            diplomawaardering_vereist=eisen.diplomawaardering_vereist,
+        )
+    )
+    await uow.commit()
+    return await geef_opleiding(uow, opleiding_id)
+
+
 async def eigen_opleiding(
     uow: UnitOfWork, opleiding_id: uuid.UUID, instelling_id: uuid.UUID
 ) -> RowMapping:

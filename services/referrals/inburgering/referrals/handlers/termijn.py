@@ -1,5 +1,5 @@
 """The deadline of a submitted referral as a durable timer: planned on submission, cancelled
-on the admission decision, fired once otherwise."""
+on the admission decision, fired once per attempt otherwise."""
 
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ async def plan(
     startdatum: date,
     dagen_vooraf: int,
 ) -> None:
-    """In the submission's transaction; the person's id and gemeente are read when it fires."""
+    """In the submission's transaction; the person's id and gemeente are read when it fires.
+
+    A resubmission re-arms the timer its earlier attempt's decision cancelled (or fired)."""
     await TIMERS.schedule(
         uow.session,
         name=NADERT,
@@ -42,6 +44,7 @@ async def plan(
             "cohortId": str(cohort_id),
             "startdatum": startdatum.isoformat(),
         },
+        rearm=True,
     )
 
 
