@@ -20,11 +20,16 @@ from inburgering.shared.events.subscriptions import AbonnementBeeindigd, Abonnem
 from inburgering.shared.persistence import UnitOfWork
 from inburgering.shared.scheduling.timers import Clock, utc_now
 from inburgering.subscriptions import handlers
+from inburgering.subscriptions.adapters import client_assertions
 from inburgering.subscriptions.adapters.access_tokens import AccessTokens, TokenNotObtained
 from inburgering.subscriptions.adapters.credential_box import CredentialBox, CredentialUnreadable
 from inburgering.subscriptions.adapters.tables import abonnement, aflevering, gebeurtenis
 from inburgering.subscriptions.adapters.webhook import Antwoord, WebhookClient
-from inburgering.subscriptions.domain.credentials import ClientCredentials, Credential
+from inburgering.subscriptions.domain.credentials import (
+    ClientCredentials,
+    Credential,
+    PrivateKeyJwt,
+)
 from inburgering.subscriptions.domain.model import (
     CLOUDEVENTS_JSON,
     AbonnementStatus,
@@ -67,8 +72,10 @@ class DeliveryWorker:
         self._client = client
         self._settings = settings
         self._clock = clock
-        self._tokens = tokens or AccessTokens(client)
-        self._box = box or CredentialBox(settings.credential_key.get_secret_value())
+        self._tokens = tokens or AccessTokens(
+            client, assertions=client_assertions.from_settings(settings)
+        )
+        self._box = box or CredentialBox.from_settings(settings)
         self._worker_id = uuid.uuid4().hex[:8]
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -186,13 +193,13 @@ class DeliveryWorker:
         if event.traceparent:
             headers["traceparent"] = event.traceparent
         antwoord = await self._client.post(row["callback_url"], body=body, headers=headers)
-        if antwoord.status == 401 and isinstance(credential, ClientCredentials):
+        if antwoord.status == 401 and isinstance(credential, ClientCredentials | PrivateKeyJwt):
             # Perhaps revoked or expired early: the next attempt fetches a fresh token.
             self._tokens.forget(credential)
         await self._record(row, antwoord)
 
     async def _authorization(self, credential: Credential) -> str:
-        if isinstance(credential, ClientCredentials):
+        if isinstance(credential, ClientCredentials | PrivateKeyJwt):
             return await self._tokens.authorization(credential)
         return credential.authorization
 

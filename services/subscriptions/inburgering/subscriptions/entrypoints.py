@@ -1,9 +1,11 @@
-from inburgering.shared.cli import main as run
+from inburgering.shared.crypto.cli import main as run
 from inburgering.subscriptions.bootstrap import build_parts
+from inburgering.subscriptions.sleutelrotatie import rekey_job
 
 
 def main() -> None:
-    run(build_parts)
+    """The shared commands (serve, migrate, …) and `rekey [--check] [--batch-size N]`."""
+    run(build_parts, rekey_job)
 
 
 if __name__ == "__main__":

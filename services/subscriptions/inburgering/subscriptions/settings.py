@@ -1,9 +1,20 @@
 from __future__ import annotations
 
-from pydantic import Field, SecretStr
+from typing import Self
+
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from inburgering.shared.crypto import (
+    LEGACY_KEY_ID,
+    KeyId,
+    Keyring,
+    PreviousKeys,
+    build_keyring,
+    keyring_problems,
+)
 from inburgering.shared.settings import BaseServiceSettings
+from inburgering.subscriptions.dev_keys import DEV_CLIENT_ASSERTION_KEY, DEV_CLIENT_ASSERTION_KEY_ID
 
 DEV_CREDENTIAL_KEY = "development-only-credential-key-change-me-0123456789"
 
@@ -50,13 +61,74 @@ class SubscriptionsSettings(BaseServiceSettings):
         SecretStr(DEV_CREDENTIAL_KEY),
         min_length=32,
         description=(
-            "Secret from which the AES-256-GCM key for receiver credentials at rest is derived; "
-            "changing it makes stored credentials unreadable (subscribers register again)."
+            "Secret of the current key from which the AES-256-GCM key for receiver credentials "
+            "at rest is derived. To rotate: give the new secret a new `credential_key_id`, move "
+            "the old one to `credential_previous_keys`, run `rekey`, then remove it."
         ),
     )
+    credential_key_id: KeyId = Field(
+        LEGACY_KEY_ID,
+        description="Id of `credential_key`, recorded in every credential it seals; `legacy` is "
+        "the key of the credentials stored before key rotation existed.",
+    )
+    credential_previous_keys: PreviousKeys = Field(
+        {},
+        description='Older credential keys still accepted for reading, as JSON `{"<id>": '
+        '"<secret>"}`; remove one only after `rekey --check` shows no credential under it.',
+    )
+    client_assertion_keys: dict[KeyId, SecretStr] = Field(
+        {},
+        description=(
+            "Private keys (PEM: RSA of 2048 bits or more, or EC P-256) by key id, as JSON, for "
+            "`private_key_jwt` towards receivers' token endpoints; their public halves are "
+            "published at `/v1/jwks.json`. Empty: the repository's development key in "
+            "development; in production receivers then cannot choose private_key_jwt."
+        ),
+    )
+    client_assertion_key_id: KeyId | None = Field(
+        None,
+        description="Which of `client_assertion_keys` signs (required when they are set); "
+        "publish a new key for a while before it signs (receivers cache the JWKS).",
+    )
+
+    @property
+    def credential_keyring(self) -> Keyring:
+        return build_keyring(
+            self.credential_key_id, self.credential_key, self.credential_previous_keys
+        )
+
+    @property
+    def client_assertion_pems(self) -> dict[str, str]:
+        """The signing keys in use: none in production unless configured."""
+        if self.client_assertion_keys:
+            return {kid: pem.get_secret_value() for kid, pem in self.client_assertion_keys.items()}
+        if self.is_production:
+            return {}
+        return {DEV_CLIENT_ASSERTION_KEY_ID: DEV_CLIENT_ASSERTION_KEY}
+
+    @property
+    def client_assertion_signing_key_id(self) -> str:
+        if self.client_assertion_keys:
+            assert self.client_assertion_key_id is not None  # the validator requires it
+            return self.client_assertion_key_id
+        return DEV_CLIENT_ASSERTION_KEY_ID
+
+    @model_validator(mode="after")
+    def _signing_key_is_configured(self) -> Self:
+        if self.client_assertion_keys and self.client_assertion_key_id not in (
+            self.client_assertion_keys
+        ):
+            raise ValueError("client_assertion_key_id names none of the client_assertion_keys")
+        return self
 
     def unsafe_for_production(self) -> list[str]:
         problems = super().unsafe_for_production()
-        if self.credential_key.get_secret_value() == DEV_CREDENTIAL_KEY:
-            problems.append("credential_key still has the development default")
+        problems += keyring_problems(
+            "credential_key", self.credential_key, self.credential_previous_keys, DEV_CREDENTIAL_KEY
+        )
+        if DEV_CLIENT_ASSERTION_KEY_ID in self.client_assertion_keys or any(
+            pem.get_secret_value() == DEV_CLIENT_ASSERTION_KEY
+            for pem in self.client_assertion_keys.values()
+        ):
+            problems.append("client_assertion_keys still hold the development key")
         return problems

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 import httpx
+import jwt
 import pytest
 from aiokafka.structs import ConsumerRecord
 
@@ -59,6 +60,10 @@ class Receiver:
     client_secret: str = "client-geheim-0123"
     token_lifetime: int = 300
     token_requests: list[httpx.Request] = field(default_factory=list)
+    # For private_key_jwt: the JWKS the receiver's server registered as our jwks_uri, and the
+    # verified claims of every client assertion it accepted.
+    jwks: dict[str, Any] | None = None
+    assertions: list[dict[str, Any]] = field(default_factory=list)
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         if request.url.path == TOKEN_PATH:
@@ -72,14 +77,50 @@ class Receiver:
         return self.answers.pop(0) if self.answers else httpx.Response(204)
 
     def _token(self, request: httpx.Request) -> httpx.Response:
+        form = dict(parse_qsl(request.content.decode()))
+        if "client_assertion" in form:
+            return self._assertion(request, form)
         expected = (
             "Basic " + base64.b64encode(f"{self.client_id}:{self.client_secret}".encode()).decode()
         )
-        form = dict(parse_qsl(request.content.decode()))
         if request.headers.get("Authorization") != expected:
             return httpx.Response(401, json={"error": "invalid_client"})
         if form.get("grant_type") != "client_credentials":
             return httpx.Response(400, json={"error": "unsupported_grant_type"})
+        self.token_requests.append(request)
+        token = f"tok-{len(self.token_requests)}"
+        return httpx.Response(
+            200,
+            json={"access_token": token, "token_type": "Bearer", "expires_in": self.token_lifetime},
+        )
+
+    def _assertion(self, request: httpx.Request, form: dict[str, str]) -> httpx.Response:
+        """What an authorization server does with private_key_jwt (RFC 7523 §3)."""
+        if (
+            form.get("client_assertion_type")
+            != ("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+            or form.get("grant_type") != "client_credentials"
+        ):
+            return httpx.Response(400, json={"error": "invalid_request"})
+        try:
+            assertion = form["client_assertion"]
+            kid = jwt.get_unverified_header(assertion)["kid"]
+            key = jwt.PyJWKSet.from_dict(self.jwks or {"keys": []})[kid]
+            claims = jwt.decode(
+                assertion,
+                key.key,
+                algorithms=["RS256", "PS256", "ES256"],
+                audience=str(request.url),
+                issuer=self.client_id,
+                options={"require": ["iss", "sub", "aud", "exp", "iat", "jti"]},
+            )
+        except (jwt.PyJWTError, KeyError):
+            return httpx.Response(401, json={"error": "invalid_client"})
+        if claims["sub"] != self.client_id or any(
+            claims["jti"] == seen["jti"] for seen in self.assertions
+        ):
+            return httpx.Response(401, json={"error": "invalid_client"})
+        self.assertions.append(claims)
         self.token_requests.append(request)
         token = f"tok-{len(self.token_requests)}"
         return httpx.Response(

@@ -16,6 +16,7 @@ from sqlalchemy import (
     text,
 )
 
+from inburgering.shared.logboek import auditlog_table, dataverwerkingen_table
 from inburgering.shared.messaging import inbox_table, outbox_table
 from inburgering.shared.persistence import make_metadata
 
@@ -107,3 +108,5 @@ aflevering = Table(
 
 outbox_message = outbox_table(metadata)
 processed_message = inbox_table(metadata)
+dataverwerking = dataverwerkingen_table(metadata)
+auditregel = auditlog_table(metadata)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import httpx
 
+ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+
 
 @dataclass(frozen=True)
 class Antwoord:
@@ -71,15 +73,31 @@ class WebhookClient:
     ) -> TokenAntwoord:
         """RFC 6749 §4.4 with HTTP Basic client authentication (`client_secret_basic`)."""
         form = {"grant_type": "client_credentials"}
+        return await self._token(
+            token_url, form, scope, auth=httpx.BasicAuth(client_id, client_secret)
+        )
+
+    async def private_key_jwt_token(
+        self, token_url: str, *, client_id: str, assertion: str, scope: str | None
+    ) -> TokenAntwoord:
+        """RFC 6749 §4.4 with a client assertion (RFC 7523 §2.2, `private_key_jwt`)."""
+        form = {
+            "grant_type": "client_credentials",
+            "client_id": client_id,
+            "client_assertion_type": ASSERTION_TYPE,
+            "client_assertion": assertion,
+        }
+        return await self._token(token_url, form, scope, auth=None)
+
+    async def _token(
+        self, token_url: str, form: dict[str, str], scope: str | None, *, auth: httpx.Auth | None
+    ) -> TokenAntwoord:
         if scope:
             form["scope"] = scope
         try:
             async with self._client() as client:
                 response = await client.post(
-                    token_url,
-                    data=form,
-                    auth=httpx.BasicAuth(client_id, client_secret),
-                    headers={"Accept": "application/json"},
+                    token_url, data=form, auth=auth, headers={"Accept": "application/json"}
                 )
         except httpx.HTTPError as exc:
             return TokenAntwoord(None, fout=f"tokenUrl niet bereikbaar: {type(exc).__name__}")

@@ -21,6 +21,7 @@ from inburgering.subscriptions.api.schemas import (
     AbonnementCreated,
     AbonnementRead,
     AfleveringRead,
+    PrivateKeyJwtCredential,
     ReplayCreate,
     ReplayRead,
     SinkCredential,
@@ -29,6 +30,7 @@ from inburgering.subscriptions.api.tenant import gemeente_van
 from inburgering.subscriptions.domain.credentials import (
     ClientCredentials,
     Credential,
+    PrivateKeyJwt,
     StaticAuthorization,
 )
 from inburgering.subscriptions.domain.errors import (
@@ -72,6 +74,10 @@ def _credential(auth: str | None, sink: SinkCredential | None) -> Credential:
     if sink is None:
         assert auth is not None  # the schema requires one of the two
         return StaticAuthorization(authorization(auth))
+    if isinstance(sink, PrivateKeyJwtCredential):
+        return PrivateKeyJwt(
+            token_url=str(sink.token_url), client_id=sink.client_id, scope=sink.scope
+        )
     return ClientCredentials(
         token_url=str(sink.token_url),
         client_id=sink.client_id,
@@ -145,6 +151,10 @@ async def registreer(
     sink = body.sink_credential
     if settings.is_production and sink is not None and sink.token_url.scheme != "https":
         raise GeenToegangstoken("Een tokenUrl moet https gebruiken.")
+    if isinstance(sink, PrivateKeyJwtCredential) and request.app.state.assertions is None:
+        raise GeenToegangstoken(
+            "Dit platform heeft geen sleutel voor private_key_jwt; gebruik een client secret."
+        )
     credential = _credential(body.auth, sink)
     auth = await _authorization(request.app.state.tokens, credential)
     await _bevestig_callback(request.app.state.webhooks, settings, url, body.formaat, auth)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any, Literal, Self
+from typing import Annotated, Any, Literal, Self
 from uuid import UUID
 
 from pydantic import AnyHttpUrl, ConfigDict, Field, model_validator
@@ -15,7 +15,7 @@ from inburgering.subscriptions.domain.model import (
 )
 
 
-class SinkCredential(ApiModel):
+class ClientSecretCredential(ApiModel):
     """OAuth2 client credentials (NL GOV OAuth-profiel): wij halen een toegangstoken bij
     `tokenUrl` (client_secret_basic) en sturen dat als `Bearer` mee tot kort voor het verloopt."""
 
@@ -24,6 +24,27 @@ class SinkCredential(ApiModel):
     client_id: str = Field(min_length=1, max_length=200)
     client_secret: str = Field(min_length=1, max_length=1000, json_schema_extra={"writeOnly": True})
     scope: str | None = Field(None, max_length=1000)
+
+
+class PrivateKeyJwtCredential(ApiModel):
+    """OAuth2 client credentials met `private_key_jwt` (RFC 7523; de voorkeur van het NL GOV
+    OAuth-profiel): het platform bewijst zich bij `tokenUrl` met een JWT die het met zijn eigen
+    sleutel ondertekent. Registreer daarvoor bij uw autorisatieserver `clientId` met als
+    jwks_uri `/v1/jwks.json` van deze API; er wordt geen geheim gedeeld."""
+
+    type: Literal["OAUTH2_PRIVATE_KEY_JWT"]
+    token_url: AnyHttpUrl = Field(
+        description="Token-endpoint van de ontvanger; ook de `aud` van de client assertion."
+    )
+    client_id: str = Field(
+        min_length=1, max_length=200, description="Onze client-id bij uw autorisatieserver."
+    )
+    scope: str | None = Field(None, max_length=1000)
+
+
+SinkCredential = Annotated[
+    ClientSecretCredential | PrivateKeyJwtCredential, Field(discriminator="type")
+]
 
 
 class AbonnementCreate(ApiModel):
@@ -42,7 +63,9 @@ class AbonnementCreate(ApiModel):
         json_schema_extra={"writeOnly": True},
     )
     sink_credential: SinkCredential | None = Field(
-        None, description="In plaats van `auth`: OAuth2 client credentials naar de ontvanger."
+        None,
+        description="In plaats van `auth`: OAuth2 client credentials naar de ontvanger, met een "
+        "client secret of met `private_key_jwt`.",
     )
     gemeentecode: Gemeentecode | None = Field(
         None, description="Verplicht als de client voor meer dan één gemeente handelt."

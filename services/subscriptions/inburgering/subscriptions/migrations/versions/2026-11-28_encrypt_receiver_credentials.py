@@ -29,7 +29,7 @@ _abonnement = sa.table(
 
 
 def _box() -> CredentialBox:
-    return CredentialBox(SubscriptionsSettings().credential_key.get_secret_value())
+    return CredentialBox.from_settings(SubscriptionsSettings())
 
 
 def upgrade() -> None:

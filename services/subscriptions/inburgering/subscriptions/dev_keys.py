@@ -1,0 +1,34 @@
+"""The development signing key for `private_key_jwt` client assertions. Public by being in this
+repository: anyone can sign with it, so production refuses it (see settings)."""
+
+DEV_CLIENT_ASSERTION_KEY_ID = "development"
+DEV_CLIENT_ASSERTION_KEY = """\
+-----BEGIN PRIVATE KEY-----
+MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDcAC3J/PfEkJcz
+DDEh14nYhMt0G3jYUf5BVG+Vq2lcsNtpTEbeBp6Q3HJ7AOOpVQp5ExtK3L//pYzt
+/Nmr+AcHU6bYrVdAvpcpD5NSzFXQBrdFQDZhCXLdUQKJQoIa8hAfXIfPVfy/OZuP
+c2xKCbz2LhPZXdyUTBO0i67UhoW8s/ZHjyC/ODtx9/mJBwMI+NXStn+VPmlfCaHi
+DaMjmeEFFiug3I6WPkO3hCEfsAcCw9wqwIo2ZOtI+eKyCZzfqOplZGfee7UbWxdO
+xZuxzqnMu/CPSlYA4FhNkx3Q7H5Zfv2RNkPjDj7u9VVi8cot0u6RraEu+ybvfO7u
+zt/fWjKPAgMBAAECggEAClfYee3H6Pi9SxFF1r1PRfE0WYXtyrR20N57N90CYUZl
+V7rWKBvFOl1K5T03oYnrKfcRKkCyUX7DNJsrJq/MsMuo2qNc/fZtR+kWDZH9b4Ap
+VKWos4DiDXAAv7BIn/ivyQcCJugi2mCxz27nRpx/mE62my++WPCHX/kjOUBb1ZvF
+ZYwvTT48xeSbZ4bcbb5UwcSLWgxMMVaV/N/ArMJjjmhB2MVb4PTSCvCH3wSD68mY
+hvcX1cFsvYHjTkmEm/9sVy3DTVDNk2/kDtyefrRxw24+popgJmDHom+Q947J2C9u
+7R8Eavnh6DPecLqY/CAzTGiw+75M2/drfbu3BXssTQKBgQDwDp1pMb5rwu3gWgCt
+2txB/FBYqQM5UiyjLExIairNwPxbFfOfJbHGsfg6R1ZTUvcvzmv/+TPB7R5TdSpf
+VLwDgLEl2IrYaqM0fa7m0ZQhqMGuVJCZ9TErcIxUug+Buy/EdwGJhfvyINwvoPOk
+sfK4kpskNSBdmb2IKJhn+xW+CwKBgQDqnJIZJHdqDziEtnkztzj3CIQbtmEjQfWa
+Sm41o7q9ZnxqeEgcbpDdQSd3moQ/KXZ80R/d2XC1WXqkXlQbzwZooviYInxfGcE/
+U0FFo590nKwcMbHacprxYk539b8OdMyP3eB2WEhwm5nVvQg8xVJgZwNObQdsKQK7
+WzkiM1IkDQKBgGHjU8Tlh+ShZCasDMLYECDIJmtA4BOrspAHLEQLJtEn9L+fv+wR
+juCbCcGZ/VWU6z8PSXLjx3s4mbkmedTN1K0I+TOZjWSad1qcNYnhxCnFitTvntdo
+6FfyWQbjqBcaoWvXq0TM4ePmCmNRmoh6F6O0BJdLIpuIaYTwKNWdyUvpAoGBALZb
+VMPuMFNj2U5udu7Xr5N0LxtLO12oWzq+N8PBq9ij3Hj1XTecSUVw6zhwBfMCS3Lh
+KZ/K72xGTKmOGFo1JIoYgpnd1EYnQqnyEH4MnFiLnsubZN6izgRpoQxlG0glSQta
+LqpOHKBKkdwsvkZeKZV8/HjtDiPoDJOMaHBI68PRAoGAAomaV/IaVBRzsXPdEAzS
+kcmOnfUshNQp1RD8nVgv9FaV20LhEF8xdCsiriBMEsWBPYusf4ujnmWnj7mYGvA1
+wU5jDQTQ4KlXWSz+UGvToK5S9eMyUa25x1YFE+2piPwS3Lm5vv/03U54Yyl6ijJ0
+C1zn1MrShAkSSu/NEoblviA=
+-----END PRIVATE KEY-----
+"""
