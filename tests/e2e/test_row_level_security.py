@@ -19,6 +19,7 @@ EINDHOVEN = "GM0772"
 CASE_TABLES = {
     "intake": ["inburgeraar", "brede_intake"],
     "routes": ["leerroute_advies"],
+    "contracts": ["plaatsing"],
     "referrals": ["verwijzing"],
     "subscriptions": ["gebeurtenis"],
 }
