@@ -241,6 +241,8 @@ class ServiceRuntime:
             },
             lifespan=lifespan,
             inner_middleware=inner,
+            cors_origins=self.settings.cors_origins,
+            max_request_bytes=self.settings.max_request_bytes,
         )
 
 

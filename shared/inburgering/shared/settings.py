@@ -103,6 +103,16 @@ class BaseServiceSettings(BaseSettings):
     rate_limit_burst: int = Field(
         60, ge=1, description="Requests a client may make at once before the rate applies."
     )
+    cors_allow_origins: str = Field(
+        "",
+        description=(
+            "Browser origins that may call the API, comma-separated (e.g. a provider portal's web "
+            "app); empty: none. The OpenAPI document is readable from any origin."
+        ),
+    )
+    max_request_bytes: int = Field(
+        1_048_576, ge=1024, description="Largest request body accepted; larger gets 413."
+    )
     otel_exporter_otlp_endpoint: str = Field(
         "", description="OTLP/HTTP endpoint (e.g. http://otel-collector:4318) to export traces to."
     )
@@ -124,6 +134,10 @@ class BaseServiceSettings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite+aiosqlite:///{self.data_dir / (self.service_name + '.db')}"
+
+    @property
+    def cors_origins(self) -> list[str]:
+        return [o.strip() for o in self.cors_allow_origins.split(",") if o.strip()]
 
     @property
     def effective_migration_database_url(self) -> str:

@@ -8,10 +8,11 @@ from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.middleware import Middleware
 
+from inburgering.shared.http.cors import SplitCorsMiddleware
+from inburgering.shared.http.limits import RequestSizeLimitMiddleware
 from inburgering.shared.http.middleware import EdgeHeadersMiddleware
 from inburgering.shared.http.openapi import install_nl_openapi
 from inburgering.shared.http.problems import install_problem_handlers
@@ -39,6 +40,8 @@ def create_app(
     rate_limit: tuple[int, int] = (0, 1),
     lifespan: Callable[[FastAPI], AbstractAsyncContextManager[Any]] | None = None,
     inner_middleware: Sequence[Middleware] = (),
+    cors_origins: Sequence[str] = (),
+    max_request_bytes: int = 1_048_576,
 ) -> FastAPI:
     """The root app; the versioned API is mounted at /v1 so its OpenAPI server URL is /v1."""
     api = FastAPI(
@@ -81,8 +84,8 @@ def create_app(
     # Innermost first: these run inside the request's trace and after rate limiting.
     for middleware in inner_middleware:
         root.add_middleware(middleware.cls, *middleware.args, **middleware.kwargs)
-    # The OpenAPI document is public and readable from any origin (API Design Rules).
-    root.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
+    root.add_middleware(SplitCorsMiddleware, allow_origins=cors_origins)
+    root.add_middleware(RequestSizeLimitMiddleware, max_bytes=max_request_bytes)
     per_minute, burst = rate_limit
     if per_minute:
         root.add_middleware(RateLimitMiddleware, per_minute=per_minute, burst=burst)
