@@ -41,6 +41,7 @@ async def register_with_intake(
             "gemeentecode": gemeentecode,
             "doelgroep": "asielstatushouder",
             "geboortedatum": "2000-05-17",
+            "contactgegevens": {"naam": {"geslachtsnaam": "Proef"}},
         },
         headers=auth,
     )

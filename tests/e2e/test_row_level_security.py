@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.kafka]
 
 EINDHOVEN = "GM0772"
 CASE_TABLES = {
-    "intake": ["inburgeraar", "brede_intake"],
+    "intake": ["inburgeraar", "brede_intake", "contactgegevens"],
     "routes": ["leerroute_advies"],
     "contracts": ["plaatsing"],
     "referrals": ["verwijzing"],

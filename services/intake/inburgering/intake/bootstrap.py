@@ -10,8 +10,10 @@ import httpx
 from inburgering.intake import verwerkingsactiviteiten
 from inburgering.intake.adapters import tables
 from inburgering.intake.adapters.bsn_vault import BsnVault
+from inburgering.intake.adapters.contactgegevens_vault import ContactgegevensVault
 from inburgering.intake.adapters.duo_client import DuoClient
 from inburgering.intake.adapters.gezondheid_vault import GezondheidVault
+from inburgering.intake.api.contactgegevens import router as contactgegevens
 from inburgering.intake.api.duo_notificaties import router as duo_notificaties
 from inburgering.intake.api.gezondheid import router as gezondheid
 from inburgering.intake.api.inburgeraars import router as inburgeraars
@@ -21,6 +23,7 @@ from inburgering.intake.api.pips import router as pips
 from inburgering.intake.context import IntakeContext
 from inburgering.intake.settings import IntakeSettings
 from inburgering.intake.usecases import meldingen, pip_termijn, verwerking
+from inburgering.intake.usecases.aanbieder_inzage import FEITEN, when_plaatsing_gewijzigd
 from inburgering.intake.usecases.inburgeringsaanbod import when_traject_gestart
 from inburgering.intake.usecases.notificaties import VERWERK_TIMER
 from inburgering.intake.usecases.pips import when_leerroute_vastgesteld
@@ -62,7 +65,11 @@ def build_parts(
     handlers = HandlerRegistry()
     handlers.register(LeerrouteVastgesteld, when_leerroute_vastgesteld)
     handlers.register(LeerrouteGewijzigd, when_leerroute_vastgesteld)
+    # traject-gestart also keeps the provider's access: when_traject_gestart does both.
     handlers.register(TrajectGestart, partial(when_traject_gestart, ctx=ctx))
+    for plaatsingsevent in FEITEN:
+        if plaatsingsevent is not TrajectGestart:
+            handlers.register(plaatsingsevent, when_plaatsing_gewijzigd)
     return ServiceParts(
         logboek=Logboek(
             verwerkingsactiviteiten.register(settings.logboek_register),
@@ -82,6 +89,7 @@ def build_parts(
         migrations_dir=Path(__file__).parent / "migrations",
         routers=[
             inburgeraars,
+            contactgegevens,
             gezondheid,
             pips,
             inburgeringsaanbod,
@@ -95,6 +103,8 @@ def build_parts(
         state={
             "bsn_vault": ctx.vault,
             "gezondheid_vault": GezondheidVault(settings.gezondheid_keyring),
+            # Name and address are protected like the BSN: its keyring, a key of their own.
+            "contactgegevens_vault": ContactgegevensVault(settings.bsn_keyring),
             "intake": ctx,
         },
     )

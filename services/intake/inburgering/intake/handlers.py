@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import RowMapping
 
 from inburgering.intake.adapters.bsn_vault import BsnVault
+from inburgering.intake.adapters.contactgegevens_vault import ContactgegevensVault
 from inburgering.intake.adapters.gezondheid_vault import GezondheidVault
 from inburgering.intake.adapters.tables import brede_intake, duo_gebeurtenis, inburgeraar
 from inburgering.intake.domain.brede_intake import (
@@ -19,6 +20,7 @@ from inburgering.intake.domain.brede_intake import (
     Verwerker,
     controleer_recht_op_alleen_spreken,
 )
+from inburgering.intake.domain.contactgegevens import Contactgegevens
 from inburgering.intake.domain.errors import (
     GeboortedatumOnbekend,
     GezondheidNietBevoegd,
@@ -29,6 +31,7 @@ from inburgering.intake.domain.errors import (
 )
 from inburgering.intake.domain.leerbaarheidstoets import Beperking, bepaal_leerbaarheidstoets
 from inburgering.intake.domain.model import leeftijd_op, valideer_bsn
+from inburgering.intake.usecases import contactgegevens
 from inburgering.intake.usecases.gezondheid import leg_gezondheid_vast
 from inburgering.shared.events.intake import InburgeraarAangemeld, IntakeAfgerond
 from inburgering.shared.events.vocabulary import (
@@ -46,6 +49,7 @@ class MeldInburgeraarAan:
     gemeentecode: str
     doelgroep: Doelgroep
     geboortedatum: date
+    contactgegevens: Contactgegevens | None = None
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,10 @@ class RondIntakeAf:
 
 
 async def meld_inburgeraar_aan(
-    uow: UnitOfWork, vault: BsnVault, command: MeldInburgeraarAan
+    uow: UnitOfWork,
+    vault: BsnVault,
+    command: MeldInburgeraarAan,
+    contact_vault: ContactgegevensVault | None = None,
 ) -> RowMapping:
     bsn = valideer_bsn(command.bsn)
     bsn_hash = vault.lookup_hash(bsn)
@@ -96,6 +103,17 @@ async def meld_inburgeraar_aan(
             aangemeld_at=datetime.now(UTC),
         )
     )
+    if command.contactgegevens is not None:
+        if contact_vault is None:
+            raise RuntimeError("contact data needs its vault")
+        await contactgegevens.bewaar(
+            uow,
+            contact_vault,
+            inburgeraar_id=inburgeraar_id,
+            gemeentecode=command.gemeentecode,
+            gegevens=command.contactgegevens,
+            nu=datetime.now(UTC),
+        )
     await uow.publish(
         InburgeraarAangemeld(
             inburgeraar_id=inburgeraar_id,

@@ -3,7 +3,15 @@ logregel of this service points to one of them."""
 
 from __future__ import annotations
 
-from inburgering.shared.events.contracts import TrajectGestart
+from inburgering.shared.events.contracts import (
+    PlaatsingAfgewezen,
+    PlaatsingGeaccepteerd,
+    PlaatsingIngetrokken,
+    TrajectAfgerond,
+    TrajectBeeindigd,
+    TrajectGestart,
+    TrajectUitgevallen,
+)
 from inburgering.shared.events.routes import LeerrouteGewijzigd, LeerrouteVastgesteld
 from inburgering.shared.logboek import Register, Verwerkingsactiviteit
 
@@ -41,7 +49,26 @@ AANBOD = Verwerkingsactiviteit(
     gebeurtenissen=(TrajectGestart.event_type(),),
 )
 
-REGISTER_ACTIVITEITEN = (REGISTRATIE, BREDE_INTAKE, PIP, AANBOD)
+CONTACTGEGEVENS = Verwerkingsactiviteit(
+    code="contactgegevens-verstrekken",
+    omschrijving="Naam en adres vastleggen en verstrekken aan de cursusinstelling van een "
+    "geaccepteerde of lopende plaatsing",
+    grondslag="[Bi] art. 9.2.3",
+    paden=(INBURGERAAR + "/contactgegevens",),
+    gebeurtenissen=tuple(
+        e.event_type()
+        for e in (
+            PlaatsingGeaccepteerd,
+            PlaatsingAfgewezen,
+            TrajectAfgerond,
+            TrajectUitgevallen,
+            TrajectBeeindigd,
+            PlaatsingIngetrokken,
+        )
+    ),
+)
+
+REGISTER_ACTIVITEITEN = (REGISTRATIE, BREDE_INTAKE, PIP, AANBOD, CONTACTGEGEVENS)
 PERSOONSRESOURCES = frozenset({"/inburgeraars", INBURGERAAR})
 
 

@@ -9,7 +9,7 @@ import json
 import secrets
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -171,6 +171,14 @@ class LogboekMiddleware:
             for subject, code in subjects.items()
         ]
         async with self.sessions() as session:
+            unknown = [r.betrokkene for r in regels if r.gemeentecode is None and status < 400]
+            known = await self.logboek.bekende_gemeenten(session, unknown)
+            regels = [
+                replace(r, gemeentecode=known[r.betrokkene])
+                if r.gemeentecode is None and r.betrokkene in known and status < 400
+                else r
+                for r in regels
+            ]
             await self.logboek.vastleggen(session, regels)
             await self.logboek.auditeren(
                 session, trace_id=trace_id, principal=principal, handeling=name, http_status=status

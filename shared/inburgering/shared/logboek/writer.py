@@ -9,7 +9,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from inburgering.shared import tracing
@@ -61,6 +61,24 @@ class Logboek:
                 }
             )
         await session.execute(insert(self.verwerkingen), rows)
+
+    async def bekende_gemeenten(
+        self, session: AsyncSession, betrokkenen: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, str]:
+        """The gemeente each betrokkene was last processed for here: a provider's or an
+        institution's call does not name it, yet it is that gemeente's processing to account for."""
+        if not betrokkenen:
+            return {}
+        table = self.verwerkingen
+        rows = await session.execute(
+            select(table.c.betrokkene, table.c.gemeentecode)
+            .where(table.c.betrokkene.in_(betrokkenen), table.c.gemeentecode.is_not(None))
+            .order_by(table.c.start_tijd.desc())
+        )
+        known: dict[uuid.UUID, str] = {}
+        for betrokkene, gemeentecode in rows:
+            known.setdefault(betrokkene, gemeentecode)
+        return known
 
     async def auditeren(
         self,

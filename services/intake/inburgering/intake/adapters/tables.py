@@ -209,6 +209,43 @@ duo_melding = Table(
     Column("startdatum", Date, nullable=True),
 )
 
+# Name and address ([Bi] art. 9.2.3): sealed, bound to the inburgeraar, never in events or logs.
+contactgegevens = Table(
+    "contactgegevens",
+    metadata,
+    Column("inburgeraar_id", Uuid, ForeignKey("inburgeraar.id"), primary_key=True),
+    Column("gemeentecode", String(6), nullable=False),
+    Column("versleuteld", LargeBinary, nullable=False),
+    Column("vastgelegd_at", DateTime(timezone=True), nullable=False),
+)
+
+# Which provider may read the contact data, per placement, from contracts' events.
+aanbieder_inzage = Table(
+    "aanbieder_inzage",
+    metadata,
+    Column("plaatsing_id", Uuid, primary_key=True),
+    Column("inburgeraar_id", Uuid, nullable=False, index=True),
+    Column("gemeentecode", String(6), nullable=False),
+    # Empty only when a placement ended before any provider had it.
+    Column("aanbieder_kvk", String(20), nullable=True),
+    Column("inzage", String(20), nullable=False),
+    Column("gewijzigd_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every settling in a new gemeente DUO reported (SS120, SS121), in the order it happened.
+verhuizing = Table(
+    "verhuizing",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("inburgeraar_id", Uuid, ForeignKey("inburgeraar.id"), nullable=False, index=True),
+    Column("gemeentecode", String(6), nullable=False),
+    Column("van_gemeentecode", String(6), nullable=True),
+    Column("naar_gemeentecode", String(6), nullable=False),
+    Column("gevestigd_date", Date, nullable=False),
+    Column("gebeurtenis_id", String(6), nullable=False),
+    Column("bericht_id", Uuid, nullable=False, unique=True),
+)
+
 outbox_message = outbox_table(metadata)
 processed_message = inbox_table(metadata)
 timer = timer_table(metadata)

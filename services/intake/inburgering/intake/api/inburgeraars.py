@@ -14,8 +14,10 @@ from inburgering.intake.api.schemas import (
     DuoGebeurtenisRead,
     InburgeraarCreate,
     InburgeraarRead,
+    VerhuizingRead,
 )
 from inburgering.intake.domain.brede_intake import Gezondheid, IntakeInhoud
+from inburgering.intake.usecases.verhuizingen import verhuizingen_van
 from inburgering.shared.auth import CurrentPrincipal, Rol
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
@@ -23,7 +25,7 @@ from inburgering.shared.http.schemas import UowDep
 router = APIRouter(prefix="/inburgeraars", tags=["Inburgeraars"])
 
 
-def _read(row: RowMapping) -> InburgeraarRead:
+def _read(row: RowMapping, verhuizingen: list[RowMapping] | None = None) -> InburgeraarRead:
     return InburgeraarRead(
         id=row["id"],
         gemeentecode=row["gemeentecode"],
@@ -40,6 +42,15 @@ def _read(row: RowMapping) -> InburgeraarRead:
         vergrendelde_leerroute=row["vergrendelde_leerroute"],
         termijn_startdatum=row["termijn_start_date"],
         termijn_einddatum=row["termijn_eind_date"],
+        verhuizingen=[
+            VerhuizingRead(
+                van_gemeentecode=v["van_gemeentecode"],
+                naar_gemeentecode=v["naar_gemeentecode"],
+                gevestigd_op=v["gevestigd_date"],
+                gebeurtenis_id=v["gebeurtenis_id"],
+            )
+            for v in verhuizingen or []
+        ],
     )
 
 
@@ -63,9 +74,12 @@ async def meld_inburgeraar_aan(
         gemeentecode=body.gemeentecode,
         doelgroep=body.doelgroep,
         geboortedatum=body.geboortedatum,
+        contactgegevens=body.contactgegevens.domein() if body.contactgegevens else None,
     )
     async with uow:
-        row = await handlers.meld_inburgeraar_aan(uow, request.app.state.bsn_vault, command)
+        row = await handlers.meld_inburgeraar_aan(
+            uow, request.app.state.bsn_vault, command, request.app.state.contactgegevens_vault
+        )
     response.headers["Location"] = f"/v1/inburgeraars/{row['id']}"
     return _read(row)
 
@@ -87,7 +101,8 @@ async def lijst_inburgeraars(
         rows = await handlers.lijst_inburgeraars(
             uow, principal.gemeentecodes, limit=limit, offset=offset
         )
-    return [_read(row) for row in rows]
+        verhuizingen = await verhuizingen_van(uow, (row["id"] for row in rows))
+    return [_read(row, verhuizingen.get(row["id"])) for row in rows]
 
 
 @router.get(
@@ -102,7 +117,8 @@ async def geef_inburgeraar(
     principal.require(Rol.GEMEENTE)
     async with uow:
         row = await handlers.geef_inburgeraar(uow, inburgeraar_id, principal.gemeentecodes)
-    return _read(row)
+        verhuizingen = await verhuizingen_van(uow, [inburgeraar_id])
+    return _read(row, verhuizingen.get(inburgeraar_id))
 
 
 @router.post(

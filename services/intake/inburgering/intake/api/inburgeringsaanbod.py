@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from sqlalchemy.engine import RowMapping
 
 from inburgering.intake.api.schemas import DuoMeldingRead, InburgeringsaanbodRead
@@ -63,5 +63,28 @@ async def geef_inburgeringsaanbod(
     async with uow:
         row = await inburgeringsaanbod.geef_aanbod_melding(
             uow, inburgeraar_id, plaatsing_id, principal.gemeentecodes
+        )
+    return _read(row)
+
+
+@router.post(
+    "/inburgeringsaanbod/{plaatsing_id}/opnieuw-melden",
+    response_model=InburgeringsaanbodRead,
+    responses=problem_responses(400, 401, 403, 404, 409),
+)
+async def meld_inburgeringsaanbod_opnieuw(
+    inburgeraar_id: UUID,
+    plaatsing_id: UUID,
+    principal: CurrentPrincipal,
+    uow: UowDep,
+    request: Request,
+) -> InburgeringsaanbodRead:
+    """Meld een afgewezen inburgeringsaanbod opnieuw, nadat de oorzaak is opgelost (bv. het
+    instellingsnummer ingesteld); een wachtende melding blijft zoals ze is, een afgeleverde
+    is een 409."""
+    principal.require(Rol.GEMEENTE)
+    async with uow:
+        row = await inburgeringsaanbod.meld_opnieuw(
+            uow, request.app.state.intake, inburgeraar_id, plaatsing_id, principal.gemeentecodes
         )
     return _read(row)

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from pydantic import Field
 
+from inburgering.intake.api.contactgegevens_schemas import ContactgegevensSchrijven
 from inburgering.intake.domain.brede_intake import Taalniveau, Zelfredzaamheid
 from inburgering.intake.domain.leerbaarheidstoets import Beperking
 from inburgering.shared.events.vocabulary import (
@@ -29,6 +30,19 @@ class InburgeraarCreate(ApiModel):
     gemeentecode: Gemeentecode
     doelgroep: Doelgroep
     geboortedatum: date
+    contactgegevens: ContactgegevensSchrijven | None = Field(
+        None,
+        description="Naam en adres (optioneel; later via PUT .../contactgegevens); versleuteld "
+        "opgeslagen en alleen te lezen via `.../contactgegevens`.",
+        json_schema_extra={"writeOnly": True},
+    )
+
+
+class VerhuizingRead(ApiModel):
+    van_gemeentecode: str | None = Field(description="Leeg als DUO geen vorige gemeente noemde")
+    naar_gemeentecode: str
+    gevestigd_op: date
+    gebeurtenis_id: str = Field(description="DUO's gebeurtenis: SS120 of SS121")
 
 
 class InburgeraarRead(ApiModel):
@@ -51,6 +65,9 @@ class InburgeraarRead(ApiModel):
     vergrendelde_leerroute: Leerroute | None = None
     termijn_startdatum: date | None = None
     termijn_einddatum: date | None = None
+    verhuizingen: list[VerhuizingRead] = Field(
+        default_factory=list, description="Elke vestiging na een verhuizing, oudste eerst"
+    )
 
 
 _TEKST = 4000

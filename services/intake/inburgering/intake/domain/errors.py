@@ -93,3 +93,12 @@ class IntakeNietGevonden(NotFound):
 
 class InburgeringsaanbodNietGevonden(NotFound):
     code = "inburgeringsaanbod-niet-gevonden"
+
+
+class ContactgegevensNietGevonden(NotFound):
+    code = "contactgegevens-niet-gevonden"
+
+
+class InburgeringsaanbodAlAfgeleverd(Conflict):
+    code = "inburgeringsaanbod-al-afgeleverd"
+    title = "DUO heeft dit inburgeringsaanbod al geregistreerd; opnieuw melden kan niet."

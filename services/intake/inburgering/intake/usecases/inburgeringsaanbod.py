@@ -7,14 +7,19 @@ import uuid
 from collections.abc import Iterable
 
 import structlog
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.engine import RowMapping
 
 from inburgering.intake.adapters.tables import duo_melding, inburgeraar
 from inburgering.intake.context import IntakeContext
-from inburgering.intake.domain.errors import InburgeraarNietGevonden, InburgeringsaanbodNietGevonden
+from inburgering.intake.domain.errors import (
+    InburgeraarNietGevonden,
+    InburgeringsaanbodAlAfgeleverd,
+    InburgeringsaanbodNietGevonden,
+)
 from inburgering.intake.domain.inburgeringsaanbod import moet_gemeld
-from inburgering.intake.usecases.meldingen import MeldingSoort, plan
+from inburgering.intake.usecases.aanbieder_inzage import when_plaatsing_gewijzigd
+from inburgering.intake.usecases.meldingen import MELDING_TIMER, MeldingSoort, MeldingStatus, plan
 from inburgering.shared.events.contracts import TrajectGestart
 from inburgering.shared.events.vocabulary import Doelgroep
 from inburgering.shared.messaging import Envelope
@@ -26,7 +31,9 @@ log = structlog.get_logger(__name__)
 async def when_traject_gestart(
     uow: UnitOfWork, event: TrajectGestart, envelope: Envelope, *, ctx: IntakeContext
 ) -> None:
-    """Queue the melding of the aanbod; a redelivered or republished start queues nothing new."""
+    """Queue the melding of the aanbod; a redelivered or republished start queues nothing new.
+    A started placement also keeps the provider's access to the contact data."""
+    await when_plaatsing_gewijzigd(uow, event, envelope)
     persoon = (
         (
             await uow.session.execute(
@@ -98,6 +105,40 @@ async def geef_aanbod_melding(
         raise InburgeringsaanbodNietGevonden(
             f"Er is geen inburgeringsaanbod voor plaatsing {plaatsing_id}."
         )
+    return row
+
+
+async def meld_opnieuw(
+    uow: UnitOfWork,
+    ctx: IntakeContext,
+    inburgeraar_id: uuid.UUID,
+    plaatsing_id: uuid.UUID,
+    gemeentecodes: Iterable[str],
+) -> RowMapping:
+    """Queue a refused melding again once its cause is fixed (e.g. the instellingsnummer is
+    configured, the keurmerk restored): the same melding, its attempts counted on. Asking again
+    while it waits changes nothing; a delivered one is not sent twice."""
+    row = await geef_aanbod_melding(uow, inburgeraar_id, plaatsing_id, gemeentecodes)
+    if row["status"] == MeldingStatus.AFGELEVERD:
+        raise InburgeringsaanbodAlAfgeleverd(
+            f"Het inburgeringsaanbod voor plaatsing {plaatsing_id} is al afgeleverd."
+        )
+    if row["status"] == MeldingStatus.AFGEWEZEN:
+        nu = ctx.clock()
+        await uow.session.execute(
+            update(duo_melding)
+            .where(duo_melding.c.id == row["id"])
+            .values(status=MeldingStatus.WACHTEND, volgende_poging_at=nu, afgerond_at=None)
+        )
+        await ctx.timers.schedule(
+            uow.session,
+            name=MELDING_TIMER,
+            aggregate_id=f"{row['id']}#opnieuw{row['pogingen']}",
+            due_at=nu,
+            payload={"meldingId": str(row["id"])},
+        )
+        row = await geef_aanbod_melding(uow, inburgeraar_id, plaatsing_id, gemeentecodes)
+    await uow.commit()
     return row
 
 

@@ -9,19 +9,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from inburgering.intake.adapters import gezondheid_vault
+from inburgering.intake.adapters import contactgegevens_vault, gezondheid_vault
 from inburgering.intake.adapters.bsn_vault import BsnVault
+from inburgering.intake.adapters.contactgegevens_vault import ContactgegevensVault
 from inburgering.intake.adapters.gezondheid_vault import GezondheidVault
-from inburgering.intake.adapters.tables import duo_notificatie, gezondheid, inburgeraar
+from inburgering.intake.adapters.tables import (
+    contactgegevens,
+    duo_notificatie,
+    gezondheid,
+    inburgeraar,
+)
 from inburgering.shared.crypto.rekey import RekeyReport, SealedColumn, rekey
 from inburgering.shared.persistence import UnitOfWork
 from inburgering.shared.runtime import ServiceParts
 
 
-def sealed_columns(bsn: BsnVault, health: GezondheidVault) -> list[SealedColumn]:
+def sealed_columns(
+    bsn: BsnVault, health: GezondheidVault, contact: ContactgegevensVault | None = None
+) -> list[SealedColumn]:
     def bsn_hash(plain: bytes) -> str:
         return bsn.lookup_hash(plain.decode())
 
+    extra = [] if contact is None else [_contactgegevens(contact)]
     return [
         SealedColumn(
             name="inburgeraar.bsn",
@@ -52,7 +61,19 @@ def sealed_columns(bsn: BsnVault, health: GezondheidVault) -> list[SealedColumn]
             context=lambda row: gezondheid_vault.context(row["inburgeraar_id"].bytes),
             reads=(gezondheid.c.inburgeraar_id,),
         ),
+        *extra,
     ]
+
+
+def _contactgegevens(contact: ContactgegevensVault) -> SealedColumn:
+    return SealedColumn(
+        name="contactgegevens",
+        table=contactgegevens,
+        key=contactgegevens.c.inburgeraar_id,
+        sealed=contactgegevens.c.versleuteld,
+        codec=contact.sealer,
+        context=lambda row: contactgegevens_vault.context(row["inburgeraar_id"].bytes),
+    )
 
 
 async def vernieuw_sleutels(
@@ -60,11 +81,15 @@ async def vernieuw_sleutels(
     bsn: BsnVault,
     health: GezondheidVault,
     *,
+    contact: ContactgegevensVault | None = None,
     batch_size: int = 500,
     check_only: bool = False,
 ) -> RekeyReport:
     return await rekey(
-        uow_factory, sealed_columns(bsn, health), batch_size=batch_size, check_only=check_only
+        uow_factory,
+        sealed_columns(bsn, health, contact),
+        batch_size=batch_size,
+        check_only=check_only,
     )
 
 
@@ -76,6 +101,7 @@ async def rekey_job(
         uow_factory,
         parts.state["bsn_vault"],
         parts.state["gezondheid_vault"],
+        contact=parts.state["contactgegevens_vault"],
         batch_size=batch_size,
         check_only=check,
     )
