@@ -29,7 +29,10 @@ def overlay() -> dict[str, Any]:
         },
         "prometheus": {
             "image": "prom/prometheus:v2.55.1",
-            "volumes": ["./deploy/observability/prometheus.yml:/etc/prometheus/prometheus.yml:ro"],
+            "volumes": [
+                "./deploy/observability/prometheus.yml:/etc/prometheus/prometheus.yml:ro",
+                "./deploy/observability/alerts.yml:/etc/prometheus/alerts.yml:ro",
+            ],
             "ports": ["9090:9090"],
         },
         "grafana": {
@@ -57,7 +60,44 @@ def prometheus() -> dict[str, Any]:
     targets = [f"{s.name}-{role}:8000" for s in SERVICES for role in ROLES]
     return {
         "global": {"scrape_interval": "15s"},
+        "rule_files": ["/etc/prometheus/alerts.yml"],
         "scrape_configs": [{"job_name": "inburgering", "static_configs": [{"targets": targets}]}],
+    }
+
+
+def alerts() -> dict[str, Any]:
+    """What an operator must hear about at once: parked events, and events that name another
+    gemeente than the case they touch (mis-keyed or forged; docs/security.md)."""
+    consumed = "inburgering_consumer_events_total"
+    return {
+        "groups": [
+            {
+                "name": "inburgering",
+                "rules": [
+                    {
+                        "alert": "GebeurtenisGeparkeerd",
+                        "expr": f'increase({consumed}{{outcome="dead-lettered"}}[10m]) > 0',
+                        "labels": {"severity": "warning"},
+                        "annotations": {
+                            "summary": "Een gebeurtenis staat op de dead-letter topic",
+                            "runbook": "docs/operations.md#dead-letters",
+                        },
+                    },
+                    {
+                        "alert": "GebeurtenisVanAndereGemeente",
+                        "expr": f'increase({consumed}{{outcome="tenant-mismatch"}}[10m]) > 0',
+                        "labels": {"severity": "critical"},
+                        "annotations": {
+                            "summary": (
+                                "Een gebeurtenis noemt een andere gemeente dan de zaak die zij "
+                                "raakt; geparkeerd, niet toegepast"
+                            ),
+                            "runbook": "docs/operations.md#dead-letters",
+                        },
+                    },
+                ],
+            }
+        ]
     }
 
 
@@ -139,6 +179,7 @@ def expected_files() -> dict[Path, str]:
     files = {
         OVERLAY: render_yaml(overlay()),
         CONFIG_DIR / "prometheus.yml": render_yaml(prometheus()),
+        CONFIG_DIR / "alerts.yml": render_yaml(alerts()),
         CONFIG_DIR / "otel-collector.yaml": render_yaml(collector()),
         CONFIG_DIR / "grafana" / "provisioning" / "datasources" / "prometheus.yaml": render_yaml(
             {

@@ -14,7 +14,7 @@ from inburgering.shared.events.intake import ExamenuitslagBekend
 from inburgering.shared.events.vocabulary import Alfabetisering
 from inburgering.shared.messaging import Consumer, Envelope
 
-from .conftest import GEMEENTE, intake_afgerond, uren_mijlpaal
+from .conftest import GEMEENTE, envelope_for, intake_afgerond, pip_vastgesteld, uren_mijlpaal
 from .test_voortgang_api import vastgesteld
 
 pytestmark = pytest.mark.integration
@@ -178,3 +178,36 @@ async def test_the_onderwijsroute_completes_by_b1_in_all_skills_and_knm(
 
     [row] = await outbox("route-afronding-bereikt")
     assert row["payload"]["leerroute"] == "onderwijsroute"
+
+
+async def test_an_event_naming_another_gemeente_than_the_persons_is_parked_not_applied(
+    runtime, client, auth
+) -> None:
+    """An inburgeraar id belongs to one gemeente for good; an event about that person which names
+    another gemeente (consistently, in data and envelope) is mis-keyed or forged."""
+    dead_letters = FakeDeadLetters()
+    consumer = Consumer(
+        runtime.consumer_name,
+        runtime.parts.handlers,
+        runtime.uow,
+        runtime.inbox,
+        dead_letters,
+        logboek=runtime.parts.logboek,
+    )
+    eigen = intake_afgerond()
+    await consumer.handle(record_of(envelope_for(eigen), 1))
+    assert dead_letters.sent == []
+
+    vals = pip_vastgesteld(eigen.inburgeraar_id, date(2026, 11, 2), gemeentecode="GM0855")
+    await consumer.handle(record_of(envelope_for(vals), 2))
+
+    assert dead_letters.sent == [consumer.dead_letter_topic]
+    url = f"/inburgeringstermijnen/{eigen.inburgeraar_id}"
+    assert (await client.get(url, headers=auth(GEMEENTE))).status_code == 404
+    assert (await client.get(url, headers=auth("GM0855"))).status_code == 404
+
+    # The same decision under the person's own gemeente is applied.
+    juist = pip_vastgesteld(eigen.inburgeraar_id, date(2026, 11, 2))
+    await consumer.handle(record_of(envelope_for(juist), 3))
+    assert dead_letters.sent == [consumer.dead_letter_topic]
+    assert (await client.get(url, headers=auth(GEMEENTE))).status_code == 200

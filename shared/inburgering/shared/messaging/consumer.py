@@ -184,10 +184,23 @@ class Consumer:
             return None
         try:
             event = _parse(registration.model, envelope)
+            await self._check_tenant(event, envelope)
         except (InvalidEventData, TenantMismatch) as exc:
             await self._dead_letter(record, envelope, f"{type(exc).__name__}: {exc}")
             return None
         return _Ready(record, envelope, event, registration)
+
+    async def _check_tenant(self, event: IntegrationEvent, envelope: Envelope) -> None:
+        """An inburgeraar id belongs to one gemeente for good (a move makes a new one), so an
+        event that names another gemeente than the one this service processed the person for is
+        mis-keyed or forged: it must not touch that gemeente's case."""
+        betrokkene = getattr(event, "inburgeraar_id", None)
+        if self._logboek is None or betrokkene is None:
+            return
+        async with self._uow_factory() as uow:
+            known = await self._logboek.bekende_gemeenten(uow.session, [betrokkene])
+        if known.get(betrokkene, envelope.gemeentecode) != envelope.gemeentecode:
+            raise TenantMismatch("the inburgeraar belongs to another gemeente here")
 
     async def _apply_traced(self, item: _Ready, attempts_used: int = 0) -> None:
         with _consumer_span(item.envelope):
@@ -291,7 +304,8 @@ class Consumer:
             )
             await uow.commit()
         self.dead_lettered_total += 1
-        self._count(envelope.type if envelope else "unreadable", "dead-lettered")
+        outcome = "tenant-mismatch" if reason.startswith("TenantMismatch") else "dead-lettered"
+        self._count(envelope.type if envelope else "unreadable", outcome)
         log.error("consumer.dead_lettered", consumer=self.name, reason=reason.split(":")[0])
 
 
