@@ -24,9 +24,10 @@ from inburgering.shared.logboek import Logboek
 from inburgering.shared.logboek.api import router as logboek_router
 from inburgering.shared.logboek.http import LogboekMiddleware
 from inburgering.shared.messaging import broker
-from inburgering.shared.messaging.consumer import Consumer, HandlerRegistry, dead_letter_topic
+from inburgering.shared.messaging.consumer import Consumer
 from inburgering.shared.messaging.inbox import Inbox
 from inburgering.shared.messaging.outbox import Outbox
+from inburgering.shared.messaging.registry import HandlerRegistry, dead_letter_topic
 from inburgering.shared.messaging.relay import Relay
 from inburgering.shared.persistence import migrations, tenancy
 from inburgering.shared.persistence.database import create_engine, session_factory

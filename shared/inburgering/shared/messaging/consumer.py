@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
@@ -20,20 +20,17 @@ from inburgering.shared.logboek import Logboek
 from inburgering.shared.messaging.envelope import Envelope
 from inburgering.shared.messaging.errors import InvalidEnvelope, InvalidEventData, TenantMismatch
 from inburgering.shared.messaging.inbox import Inbox, Outcome
+from inburgering.shared.messaging.registry import (
+    E,
+    HandlerRegistry,
+    Registration,
+    dead_letter_topic,
+)
 from inburgering.shared.observability.metrics import CONSUMER_EVENTS, CONSUMER_LAG
 from inburgering.shared.observability.traces import span
 from inburgering.shared.persistence.unit_of_work import UnitOfWork
 
 log = structlog.get_logger(__name__)
-
-E = TypeVar("E", bound=IntegrationEvent)
-Handler = Callable[[UnitOfWork, E, Envelope], Awaitable[None]]
-
-
-@dataclass(frozen=True)
-class Registration(Generic[E]):
-    model: type[E]
-    handler: Handler[E]
 
 
 @dataclass(frozen=True)
@@ -44,27 +41,6 @@ class _Ready:
     envelope: Envelope
     event: IntegrationEvent
     registration: Registration[Any]
-
-
-class HandlerRegistry:
-    """Which handler applies which incoming event type."""
-
-    def __init__(self) -> None:
-        self._handlers: dict[str, Registration[Any]] = {}
-
-    def register(self, model: type[E], handler: Handler[E]) -> None:
-        self._handlers[model.event_type()] = Registration(model, handler)
-
-    def get(self, event_type: str) -> Registration[Any] | None:
-        return self._handlers.get(event_type)
-
-    @property
-    def topics(self) -> set[str]:
-        return {registration.model.topic for registration in self._handlers.values()}
-
-
-def dead_letter_topic(consumer_name: str) -> str:
-    return f"{consumer_name}.dlq"
 
 
 class Consumer:
