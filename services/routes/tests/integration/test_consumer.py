@@ -211,3 +211,37 @@ async def test_an_event_naming_another_gemeente_than_the_persons_is_parked_not_a
     await consumer.handle(record_of(envelope_for(juist), 3))
     assert dead_letters.sent == [consumer.dead_letter_topic]
     assert (await client.get(url, headers=auth(GEMEENTE))).status_code == 200
+
+
+async def test_in_a_batch_only_the_forged_event_is_parked_and_the_rest_applied(
+    runtime, client, auth
+) -> None:
+    dead_letters = FakeDeadLetters()
+    consumer = Consumer(
+        runtime.consumer_name,
+        runtime.parts.handlers,
+        runtime.uow,
+        runtime.inbox,
+        dead_letters,
+        logboek=runtime.parts.logboek,
+    )
+    eigen = intake_afgerond()
+    await consumer.handle(record_of(envelope_for(eigen), 1))
+    forged = pip_vastgesteld(eigen.inburgeraar_id, date(2026, 11, 2), gemeentecode="GM0855")
+    anderen = [intake_afgerond(), intake_afgerond()]
+
+    await consumer.handle_batch(
+        [
+            record_of(envelope_for(anderen[0]), 2),
+            record_of(envelope_for(forged), 3),
+            record_of(envelope_for(anderen[1]), 4),
+        ]
+    )
+
+    assert dead_letters.sent == [consumer.dead_letter_topic]
+    for ander in anderen:
+        assert (await advies_van(client, auth, ander.inburgeraar_id))["inburgeraarId"] == str(
+            ander.inburgeraar_id
+        )
+    url = f"/inburgeringstermijnen/{eigen.inburgeraar_id}"
+    assert (await client.get(url, headers=auth(GEMEENTE))).status_code == 404

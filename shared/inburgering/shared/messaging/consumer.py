@@ -160,22 +160,22 @@ class Consumer:
             return None
         try:
             event = _parse(registration.model, envelope)
-            await self._check_tenant(event, envelope)
         except (InvalidEventData, TenantMismatch) as exc:
             await self._dead_letter(record, envelope, f"{type(exc).__name__}: {exc}")
             return None
         return _Ready(record, envelope, event, registration)
 
-    async def _check_tenant(self, event: IntegrationEvent, envelope: Envelope) -> None:
+    async def _check_tenant(self, uow: UnitOfWork, item: _Ready) -> None:
         """An inburgeraar id belongs to one gemeente for good (a move makes a new one), so an
         event that names another gemeente than the one this service processed the person for is
-        mis-keyed or forged: it must not touch that gemeente's case."""
-        betrokkene = getattr(event, "inburgeraar_id", None)
+        mis-keyed or forged: it must not touch that gemeente's case. Read in the effects'
+        transaction, so it costs one indexed query and no transaction of its own."""
+        betrokkene = getattr(item.event, "inburgeraar_id", None)
         if self._logboek is None or betrokkene is None:
             return
-        async with self._uow_factory() as uow:
-            known = await self._logboek.bekende_gemeenten(uow.session, [betrokkene])
-        if known.get(betrokkene, envelope.gemeentecode) != envelope.gemeentecode:
+        known = await self._logboek.bekende_gemeenten(uow.session, [betrokkene])
+        gemeentecode = item.envelope.gemeentecode
+        if known.get(betrokkene, gemeentecode) != gemeentecode:
             raise TenantMismatch("the inburgeraar belongs to another gemeente here")
 
     async def _apply_traced(self, item: _Ready, attempts_used: int = 0) -> None:
@@ -192,8 +192,9 @@ class Consumer:
         )
 
     async def _handle(self, uow: UnitOfWork, item: _Ready) -> None:
-        """The handler's effects, and their logregel in the same transaction."""
+        """The tenant check, the handler's effects and their logregel, in one transaction."""
         start = datetime.now(UTC)
+        await self._check_tenant(uow, item)
         await item.registration.handler(uow, item.event, item.envelope)
         if self._logboek is not None:
             regel = self._logboek.regel_voor_gebeurtenis(item.event, item.envelope, start)
@@ -224,6 +225,10 @@ class Consumer:
                         await self._handle(uow, item)
                         await uow.commit()
                 await self._done(item, fresh)
+                return
+            except TenantMismatch as exc:
+                # Not a passing failure: retrying cannot make it right.
+                await self._dead_letter(item.record, envelope, f"TenantMismatch: {exc}")
                 return
             except Exception as exc:
                 log.warning(
