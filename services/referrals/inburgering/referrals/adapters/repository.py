@@ -192,3 +192,13 @@ async def geef_plaats_vrij(session: AsyncSession, cohort_id: uuid.UUID) -> None:
         .where(cohort.c.id == cohort_id, cohort.c.bezet > 0)
         .values(bezet=cohort.c.bezet - 1)
     )
+
+
+async def kern(session: AsyncSession, verwijzing_id: uuid.UUID) -> RowMapping | None:
+    """Whose referral it is and where it stands: what a timer needs before it speaks."""
+    result = await session.execute(
+        select(verwijzing.c.inburgeraar_id, verwijzing.c.gemeentecode, verwijzing.c.status).where(
+            verwijzing.c.id == verwijzing_id
+        )
+    )
+    return result.mappings().first()

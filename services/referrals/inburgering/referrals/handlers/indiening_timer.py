@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from inburgering.referrals.adapters.tables import cohort, opleiding, timer, verwijzing
+from inburgering.referrals.adapters import repository
+from inburgering.referrals.adapters.tables import cohort, opleiding, timer
 from inburgering.referrals.domain.model import VerwijzingStatus
 from inburgering.referrals.domain.termijn import NOG_NIET_INGEDIEND, nadert_op
 from inburgering.shared.events.referrals import Onderwijsniveau, VerwijzingIndieningNadert
@@ -77,17 +78,7 @@ async def stop(uow: UnitOfWork, verwijzing_id: uuid.UUID) -> None:
 
 
 async def indiening_nadert(uow: UnitOfWork, timer: Timer) -> None:
-    row = (
-        (
-            await uow.session.execute(
-                select(
-                    verwijzing.c.inburgeraar_id, verwijzing.c.gemeentecode, verwijzing.c.status
-                ).where(verwijzing.c.id == uuid.UUID(timer.aggregate_id))
-            )
-        )
-        .mappings()
-        .first()
-    )
+    row = await repository.kern(uow.session, uuid.UUID(timer.aggregate_id))
     # The submission cancels the timer; this guards a step that bypassed the cancellation.
     if row is None or VerwijzingStatus(row["status"]) not in NOG_NIET_INGEDIEND:
         return

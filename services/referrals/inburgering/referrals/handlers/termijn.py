@@ -7,9 +7,8 @@ import uuid
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
-from inburgering.referrals.adapters.tables import timer, verwijzing
+from inburgering.referrals.adapters import repository
+from inburgering.referrals.adapters.tables import timer
 from inburgering.referrals.domain.model import VerwijzingStatus
 from inburgering.referrals.domain.termijn import WACHT_OP_BESLUIT, nadert_op
 from inburgering.shared.events.referrals import VerwijzingTermijnNadert
@@ -53,17 +52,7 @@ async def stop(uow: UnitOfWork, verwijzing_id: uuid.UUID) -> None:
 
 
 async def termijn_nadert(uow: UnitOfWork, timer: Timer) -> None:
-    row = (
-        (
-            await uow.session.execute(
-                select(
-                    verwijzing.c.inburgeraar_id, verwijzing.c.gemeentecode, verwijzing.c.status
-                ).where(verwijzing.c.id == uuid.UUID(timer.aggregate_id))
-            )
-        )
-        .mappings()
-        .first()
-    )
+    row = await repository.kern(uow.session, uuid.UUID(timer.aggregate_id))
     # The decision cancels the timer; this guards a step that bypassed the cancellation.
     if row is None or VerwijzingStatus(row["status"]) not in WACHT_OP_BESLUIT:
         return
