@@ -74,9 +74,6 @@ class Register:
                 return activiteit
         return self.standaard
 
-    def codes(self) -> list[str]:
-        return [activiteit.code for activiteit in self._all()]
-
 
 @dataclass(frozen=True)
 class Logregel:

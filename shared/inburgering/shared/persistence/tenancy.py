@@ -32,10 +32,6 @@ def set_scope(value: str | None) -> Token[str | None]:
     return _scope.set(value)
 
 
-def reset(token: Token[str | None]) -> None:
-    _scope.reset(token)
-
-
 def scope_of(principal: Principal) -> str:
     """A gemeente sees its own gemeenten; the other roles are scoped by the application on other
     keys (the provider's kvk, the institution, the region's samenwerkingsverband)."""
