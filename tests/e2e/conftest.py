@@ -16,20 +16,22 @@ from inburgering.shared.testing.postgres import (
 from tests.e2e.platform import RunningPlatform, start_platform, stop_platform
 
 
-@pytest.fixture(scope="session")
-def postgres_platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningPlatform]:
+def _on_postgres(
+    tmp_path_factory: pytest.TempPathFactory, name: str, *, empty: bool = False
+) -> Iterator[RunningPlatform]:
     """All services on PostgreSQL (one database each) and a broker of their own. As in
     production, each service runs as a role that owns no table, so row-level security binds it;
     only migrations run as the owner."""
     broker = TansuBroker.start()
-    urls = {service: asyncio.run(create_database(f"e2e_{service}")) for service in SERVICES}
+    urls = {service: asyncio.run(create_database(f"{name}_{service}")) for service in SERVICES}
     asyncio.run(ensure_app_role())
     try:
         platform = start_platform(
             broker.bootstrap_servers,
-            tmp_path_factory.mktemp("pg-platform"),
+            tmp_path_factory.mktemp(name),
             {service: as_role(url) for service, url in urls.items()},
             migration_urls=urls,
+            empty=empty,
         )
         yield platform
         stop_platform(platform)
@@ -37,6 +39,19 @@ def postgres_platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runn
         broker.stop()
         for url in urls.values():
             asyncio.run(drop_database(url))
+
+
+@pytest.fixture(scope="session")
+def postgres_platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningPlatform]:
+    """The platform with the demo region and network, on PostgreSQL."""
+    yield from _on_postgres(tmp_path_factory, "e2e")
+
+
+@pytest.fixture(scope="session")
+def empty_platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningPlatform]:
+    """The platform as a region meets it on its first day: no demo region, no demo network;
+    everything the tests need they set up through the APIs."""
+    yield from _on_postgres(tmp_path_factory, "e2e_empty", empty=True)
 
 
 @pytest.fixture(scope="session")

@@ -48,8 +48,11 @@ def start_platform(
     data_dir: Path,
     database_urls: dict[str, str],
     migration_urls: dict[str, str] | None = None,
+    *,
+    empty: bool = False,
 ) -> RunningPlatform:
-    """`migration_urls`: the owners' URLs, when `database_urls` name a role that owns nothing."""
+    """`migration_urls`: the owners' URLs, when `database_urls` name a role that owns nothing.
+    `empty`: no demo region or network, as a region that starts using the platform."""
     logs = data_dir / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     platform = RunningPlatform(
@@ -63,6 +66,7 @@ def start_platform(
             bootstrap=bootstrap,
             data_dir=data_dir,
             database_url=database_urls.get(service, ""),
+            empty=empty,
         )
         env[service.upper() + "_RELAY_POLL_SECONDS"] = "0.2"
         if migration_urls:

@@ -18,6 +18,11 @@ def main(argv: list[str] | None = None) -> None:
     run.add_argument("--database-url", default="", help="PostgreSQL server URL; SQLite if empty")
     run.add_argument("--data-dir", default=".data", help="folder for SQLite files and logs")
     run.add_argument("--base-port", type=int, default=8001, help="first service port")
+    run.add_argument(
+        "--empty",
+        action="store_true",
+        help="no demo region or hbo/wo network: set the region up through the API",
+    )
 
     token = sub.add_parser("token", help="print a development bearer token")
     token.add_argument("--rol", choices=[r.value for r in Rol], default=Rol.GEMEENTE.value)
@@ -79,5 +84,8 @@ def main(argv: list[str] | None = None) -> None:
         from inburgering.devtools.platform import run_platform
 
         run_platform(
-            database_url=args.database_url, data_dir=args.data_dir, base_port=args.base_port
+            database_url=args.database_url,
+            data_dir=args.data_dir,
+            base_port=args.base_port,
+            empty=args.empty,
         )

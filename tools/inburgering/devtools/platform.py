@@ -19,12 +19,21 @@ from inburgering.shared.testing.broker import TansuBroker
 
 SERVICES = ("intake", "routes", "contracts", "referrals", "subscriptions")
 DUO_SIMULATOR_PORT = 8090
+# Services that load demo data (region, network) unless told to start empty.
+SEEDED = ("contracts", "referrals")
 
 
 def service_env(
-    service: str, *, port: int, bootstrap: str, data_dir: Path, database_url: str = ""
+    service: str,
+    *,
+    port: int,
+    bootstrap: str,
+    data_dir: Path,
+    database_url: str = "",
+    empty: bool = False,
 ) -> dict[str, str]:
-    """Environment for one service process; everything else keeps its embedded default."""
+    """Environment for one service process; everything else keeps its embedded default.
+    `empty`: no demo region or network, as a new region starts in production."""
     prefix = service.upper() + "_"
     env = {
         prefix + "HTTP_PORT": str(port),
@@ -35,6 +44,8 @@ def service_env(
     }
     if database_url:
         env[prefix + "DATABASE_URL"] = database_url
+    if empty and service in SEEDED:
+        env[prefix + "SEED_DEMO_DATA"] = "false"
     return env
 
 
@@ -99,7 +110,9 @@ async def ensure_database(server_url: str, name: str) -> str:
     return url.set(drivername="postgresql+asyncpg", database=name).render_as_string(False)
 
 
-def run_platform(*, database_url: str = "", data_dir: str = ".data", base_port: int = 8001) -> None:
+def run_platform(
+    *, database_url: str = "", data_dir: str = ".data", base_port: int = 8001, empty: bool = False
+) -> None:
     data = Path(data_dir).resolve()
     data.mkdir(parents=True, exist_ok=True)
     logs = data / "logs"
@@ -127,6 +140,7 @@ def run_platform(*, database_url: str = "", data_dir: str = ".data", base_port: 
                 bootstrap=broker.bootstrap_servers,
                 data_dir=data,
                 database_url=url,
+                empty=empty,
             )
             if service == "intake":
                 env["INTAKE_DUO_BASE_URL"] = simulator_url + "/v1"

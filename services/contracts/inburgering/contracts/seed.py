@@ -193,7 +193,14 @@ async def seed_demo_region(uow: UnitOfWork, vandaag: date | None = None) -> None
             for v in VERBANDEN
         ],
         samenwerkingsverband_lid: [
-            {"samenwerkingsverband_id": v.id, "gemeentecode": code}
+            {
+                "samenwerkingsverband_id": v.id,
+                "gemeentecode": code,
+                "ingangsdatum": start,
+                "rollen": ["inkoop", "contractbeheer"]
+                if code == v.lead_gemeentecode
+                else ["uitvoering"],
+            }
             for v in VERBANDEN
             for code in sorted(v.leden)
         ],

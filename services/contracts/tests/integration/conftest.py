@@ -101,7 +101,7 @@ async def bouw_testregio(runtime: ServiceRuntime, capaciteit: int = 5) -> Testre
         await s.execute(
             samenwerkingsverband_lid.insert(),
             [
-                {"samenwerkingsverband_id": verband_id, "gemeentecode": code}
+                {"samenwerkingsverband_id": verband_id, "gemeentecode": code, "ingangsdatum": start}
                 for code in (EINDHOVEN, BEST)
             ],
         )

@@ -148,6 +148,8 @@ async def test_samenwerkingsverbanden_are_listed_for_members_and_leads_only(api,
                 "leadGemeentecode": regio.lead,
                 "leden": sorted([regio.lead, regio.lid]),
                 "toewijzingsbeleid": "voorkeursvolgorde",
+                "periodeStart": "2020-01-01",
+                "periodeEind": "2099-12-31",
             }
         ]
     buiten = auth(Rol.GEMEENTE, gemeentecodes=(regio.buitenstaander,))
@@ -180,6 +182,11 @@ async def test_contracts_are_listed_for_the_leading_regio_and_the_own_aanbieder(
             "prijsBedrag": None,
             "status": "actief",
             "versie": 1,
+            "doelgroep": None,
+            "perceel": None,
+            "periodeStart": "2020-01-01",
+            "periodeEind": "2099-12-31",
+            "verlengingsopties": 0,
         }
     ]
 
@@ -208,7 +215,11 @@ async def test_the_openapi_document_declares_problem_responses(api):
         "/plaatsingen/{plaatsing_id}/afronding",
         "/plaatsingen/{plaatsing_id}/uitval",
         "/samenwerkingsverbanden",
+        "/samenwerkingsverbanden/{samenwerkingsverband_id}",
+        "/samenwerkingsverbanden/{samenwerkingsverband_id}/leden",
+        "/samenwerkingsverbanden/{samenwerkingsverband_id}/leden/{gemeentecode}",
         "/samenwerkingsverbanden/{samenwerkingsverband_id}/toewijzingsbeleid",
+        "/aanbieders",
         "/contracten",
         "/contracten/{contract_id}",
         "/contracten/{contract_id}/versies",

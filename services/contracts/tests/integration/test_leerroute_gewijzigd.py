@@ -20,7 +20,7 @@ from inburgering.contracts.adapters.tables import (
 from inburgering.shared.auth import Rol
 from inburgering.shared.events.routes import TOPIC as ROUTES_TOPIC
 from inburgering.shared.events.routes import LeerrouteGewijzigd
-from inburgering.shared.events.vocabulary import Leerroute
+from inburgering.shared.events.vocabulary import Doelgroep, Leerroute
 from inburgering.shared.messaging import Envelope
 
 pytestmark = pytest.mark.integration
@@ -86,7 +86,11 @@ async def z_contract(runtime, regio) -> uuid.UUID:
         await s.execute(
             samenwerkingsverband_lid.insert(),
             [
-                {"samenwerkingsverband_id": verband_id, "gemeentecode": c}
+                {
+                    "samenwerkingsverband_id": verband_id,
+                    "gemeentecode": c,
+                    "ingangsdatum": date(2020, 1, 1),
+                }
                 for c in (regio.lid, regio.lead)
             ],
         )
@@ -296,10 +300,12 @@ async def test_without_contracts_on_the_new_route_the_new_placement_waits(
 
 
 async def test_a_gezinsmigrants_course_is_withdrawn_but_not_replaced(
-    api, runtime, regio, z_contract, wijzig, auth
+    api, runtime, regio, z_contract, wijzig, auth, vastgesteld, verwerk
 ):
     gemeente = auth(Rol.GEMEENTE, gemeentecodes=(regio.lid,))
-    inburgeraar_id, besluit_id = uuid.uuid4(), uuid.uuid4()
+    besluit, envelope = vastgesteld(regio.lid)
+    await verwerk(besluit.model_copy(update={"doelgroep": Doelgroep.GEZINSMIGRANT}), envelope)
+    inburgeraar_id, besluit_id = besluit.inburgeraar_id, besluit.advies_id
     body = {
         "inburgeraarId": str(inburgeraar_id),
         "gemeentecode": regio.lid,
@@ -322,6 +328,10 @@ async def test_a_gezinsmigrants_course_is_withdrawn_but_not_replaced(
     assert oud["status"] == "ingetrokken"
     assert await geplaatst(runtime, regio.contract_geldig) == 0
     assert await geplaatst(runtime, z_contract) == 0
+    # The decision now stands for the new route: a request on the old one contradicts it.
+    opnieuw = await api.post("/plaatsingen", json=body, headers=gemeente)
+    assert opnieuw.status_code == 400
+    assert [p["name"] for p in opnieuw.json()["invalidParams"]] == ["body.leerroute"]
 
 
 async def test_a_change_for_someone_without_a_placement_does_nothing(

@@ -43,9 +43,11 @@ class DomainError(Exception):
     code: str = "ongeldig-verzoek"
     title: str = "Het verzoek kan niet worden uitgevoerd."
 
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, invalid_params: list[InvalidParam] | None = None) -> None:
         super().__init__(detail)
         self.detail = detail
+        # Named fields, so that a client can point at each one, as a validation error does.
+        self.invalid_params = invalid_params
 
 
 class NotFound(DomainError):
@@ -132,7 +134,9 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(_request: Request, exc: DomainError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
-        return problem_response(exc.status, exc.code, exc.title, exc.detail, headers=headers)
+        return problem_response(
+            exc.status, exc.code, exc.title, exc.detail, exc.invalid_params, headers=headers
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:

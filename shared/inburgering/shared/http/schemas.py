@@ -21,6 +21,25 @@ Tijdstip = Annotated[datetime, AfterValidator(_as_utc)]
 """A moment in time, always answered in UTC (API Design Rules, /core/date-time/timezone)."""
 
 
+# Control characters (NUL among them) break storage and logs; bidirectional overrides make a
+# name read differently from what it is (U+202E). Tab and newline are text.
+_VERBODEN_TEKENS = {chr(c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)} | {
+    chr(0x7F),
+    *map(chr, range(0x202A, 0x202F)),
+    *map(chr, range(0x2066, 0x206A)),
+}
+
+
+def _zonder_stuurtekens(value: str) -> str:
+    if any(teken in _VERBODEN_TEKENS for teken in value):
+        raise ValueError("bevat een stuurteken (zoals NUL of een richtingsoverschrijving)")
+    return value
+
+
+VrijeTekst = Annotated[str, AfterValidator(_zonder_stuurtekens)]
+"""Free text from a client: anything printable, no control or bidi-override characters."""
+
+
 class ApiModel(BaseModel):
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
 

@@ -6,10 +6,11 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Insert, Table, func, select, update
+from sqlalchemy import ColumnElement, Insert, Table, and_, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,6 +25,7 @@ from inburgering.contracts.adapters.tables import (
     samenwerkingsverband,
     samenwerkingsverband_lid,
 )
+from inburgering.contracts.domain.lidmaatschap import Lidmaatschap, LidRol
 from inburgering.contracts.domain.model import (
     Aanbieder,
     Contract,
@@ -44,10 +46,21 @@ def insert_ignoring_conflicts(
     return insert(table).values(values).on_conflict_do_nothing()
 
 
+def _lid_op(peildatum: date) -> ColumnElement[bool]:
+    return and_(
+        samenwerkingsverband_lid.c.ingangsdatum <= peildatum,
+        or_(
+            samenwerkingsverband_lid.c.einddatum.is_(None),
+            samenwerkingsverband_lid.c.einddatum > peildatum,
+        ),
+    )
+
+
 async def verbanden_met_lid(
-    session: AsyncSession, gemeentecode: str, leerroute: Leerroute
+    session: AsyncSession, gemeentecode: str, leerroute: Leerroute, peildatum: date
 ) -> list[Samenwerkingsverband]:
-    """The samenwerkingsverbanden for this leerroute that have the gemeente as a member."""
+    """The samenwerkingsverbanden for this leerroute that have the gemeente as a member on
+    the peildatum."""
     rows = (
         (
             await session.execute(
@@ -55,7 +68,8 @@ async def verbanden_met_lid(
                     samenwerkingsverband.c.leerroute == leerroute,
                     samenwerkingsverband.c.id.in_(
                         select(samenwerkingsverband_lid.c.samenwerkingsverband_id).where(
-                            samenwerkingsverband_lid.c.gemeentecode == gemeentecode
+                            samenwerkingsverband_lid.c.gemeentecode == gemeentecode,
+                            _lid_op(peildatum),
                         )
                     ),
                 )
@@ -64,7 +78,7 @@ async def verbanden_met_lid(
         .mappings()
         .all()
     )
-    leden = await leden_van(session, [row["id"] for row in rows])
+    leden = await leden_van(session, [row["id"] for row in rows], peildatum)
     return [
         Samenwerkingsverband(
             id=row["id"],
@@ -79,20 +93,39 @@ async def verbanden_met_lid(
 
 
 async def leden_van(
-    session: AsyncSession, verband_ids: Iterable[uuid.UUID]
+    session: AsyncSession, verband_ids: Iterable[uuid.UUID], peildatum: date
 ) -> dict[uuid.UUID, list[str]]:
+    """The members of each verband on the peildatum."""
     ids = list(verband_ids)
     leden: dict[uuid.UUID, list[str]] = defaultdict(list)
     if not ids:
         return leden
     result = await session.execute(
         select(samenwerkingsverband_lid)
-        .where(samenwerkingsverband_lid.c.samenwerkingsverband_id.in_(ids))
+        .where(samenwerkingsverband_lid.c.samenwerkingsverband_id.in_(ids), _lid_op(peildatum))
         .order_by(samenwerkingsverband_lid.c.gemeentecode)
     )
     for row in result.mappings():
         leden[row["samenwerkingsverband_id"]].append(row["gemeentecode"])
     return leden
+
+
+async def lidmaatschappen_van(session: AsyncSession, verband_id: uuid.UUID) -> list[Lidmaatschap]:
+    """Every membership the verband ever had, oldest first."""
+    result = await session.execute(
+        select(samenwerkingsverband_lid)
+        .where(samenwerkingsverband_lid.c.samenwerkingsverband_id == verband_id)
+        .order_by(samenwerkingsverband_lid.c.gemeentecode, samenwerkingsverband_lid.c.ingangsdatum)
+    )
+    return [
+        Lidmaatschap(
+            gemeentecode=row["gemeentecode"],
+            ingangsdatum=row["ingangsdatum"],
+            einddatum=row["einddatum"],
+            rollen=frozenset(LidRol(rol) for rol in row["rollen"]),
+        )
+        for row in result.mappings()
+    ]
 
 
 async def actieve_contracten_van(

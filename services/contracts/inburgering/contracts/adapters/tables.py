@@ -16,6 +16,7 @@ from sqlalchemy import (
     UniqueConstraint,
     Uuid,
     false,
+    text,
 )
 
 from inburgering.shared.logboek import auditlog_table, dataverwerkingen_table
@@ -77,7 +78,22 @@ samenwerkingsverband_lid = Table(
         nullable=False,
     ),
     Column("gemeentecode", String(6), nullable=False, index=True),
-    UniqueConstraint("samenwerkingsverband_id", "gemeentecode", name="uq_samenwerkingsverband_lid"),
+    # Membership is dated: a gemeente is a member from ingangsdatum until (not on) einddatum.
+    # A row is never removed, so who was a member when stays answerable.
+    Column("ingangsdatum", Date, nullable=False),
+    Column("einddatum", Date, nullable=True),
+    # What the gemeente does in the verband: inkoop, contractbeheer, uitvoering.
+    Column("rollen", JSON, nullable=False, server_default=text("'[]'")),
+    UniqueConstraint(
+        "samenwerkingsverband_id",
+        "gemeentecode",
+        "ingangsdatum",
+        name="uq_samenwerkingsverband_lid",
+    ),
+    CheckConstraint(
+        "einddatum IS NULL OR einddatum > ingangsdatum",
+        name="periode",
+    ),
 )
 
 aanbieder = Table(
@@ -92,6 +108,11 @@ aanbieder = Table(
     Column("keurmerk_geldig_van", Date, nullable=True),
     Column("keurmerk_geldig_tot", Date, nullable=True),
     Column("taalschakel", Boolean, nullable=False, default=False, server_default=false()),
+    # DUO's number for the institution, reported in the inburgeringsaanbod melding.
+    Column("duo_instellingsnummer", String(10), nullable=True),
+    # The provider's desk for the portal: an organisation's address, not a person's.
+    Column("contact_email", String(254), nullable=True),
+    Column("contact_telefoon", String(20), nullable=True),
     CheckConstraint(
         "keurmerk_status IN ('geldig', 'geschorst', 'ingetrokken')", name="keurmerk_status"
     ),
@@ -130,6 +151,9 @@ contract = Table(
     Column("periode_eind_date", Date, nullable=False),
     Column("verlengingsopties", Integer, nullable=False, default=0, server_default="0"),
     Column("versie", Integer, nullable=False, default=1, server_default="1"),
+    # The lot (perceel) of the tender this contract came from.
+    Column("perceel_code", String(40), nullable=True),
+    Column("perceel_naam", String(200), nullable=True),
     CheckConstraint(_LEERROUTE, name="leerroute"),
     # The claim in the allocation already never overbooks; this makes it impossible.
     CheckConstraint(
@@ -173,6 +197,22 @@ contract_aandeel = Table(
     Column("geplaatst", Integer, nullable=False, default=0, server_default="0"),
     PrimaryKeyConstraint("contract_id", "gemeentecode"),
     CheckConstraint("geplaatst >= 0 AND geplaatst <= capaciteit", name="binnen_aandeel"),
+)
+
+# Every leerroute decision of the region's gemeenten as routes published it, for every doelgroep:
+# a placement on request names one of these, so a gemeente can only ask for its own people.
+leerroutebesluit = Table(
+    "leerroutebesluit",
+    metadata,
+    # The advies_id of the decision.
+    Column("id", Uuid, primary_key=True),
+    Column("inburgeraar_id", Uuid, nullable=False, index=True),
+    Column("gemeentecode", String(6), nullable=False, index=True),
+    # The route in force: a leerroute-gewijzigd moves it.
+    Column("leerroute", String(20), nullable=False),
+    Column("doelgroep", String(30), nullable=False),
+    Column("vastgesteld_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint(_LEERROUTE, name="leerroute"),
 )
 
 plaatsing = Table(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Response
 from sqlalchemy.engine import RowMapping
 
 from inburgering.contracts.api.dependencies import (
@@ -11,12 +11,14 @@ from inburgering.contracts.api.dependencies import (
     aanbieder_lees_inzage,
 )
 from inburgering.contracts.api.schemas import (
+    AanbiederContact,
+    AanbiederCreate,
     AanbiederRead,
     KeurmerkRead,
     KeurmerkUpdate,
     LocatiesUpdate,
 )
-from inburgering.contracts.handlers import aanbieders
+from inburgering.contracts.handlers import aanbiederregistratie, aanbieders
 from inburgering.shared.auth import CurrentPrincipal
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
@@ -41,6 +43,12 @@ def _read(row: RowMapping, locaties: list[str]) -> AanbiederRead:
         keurmerk=keurmerk,
         taalschakel=row["taalschakel"],
         locaties=locaties,
+        duo_instellingsnummer=row["duo_instellingsnummer"],
+        contact=(
+            AanbiederContact(email=row["contact_email"], telefoon=row["contact_telefoon"])
+            if row["contact_email"] or row["contact_telefoon"]
+            else None
+        ),
     )
 
 
@@ -48,6 +56,49 @@ async def _gelezen(uow: UowDep, kvk: str, inzage: aanbieders.Inzage) -> Aanbiede
     async with uow:
         row = await aanbieders.geef_aanbieder(uow, kvk, inzage)
         return _read(row, await aanbieders.geef_locaties(uow, row))
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=AanbiederRead,
+    responses=problem_responses(400, 401, 403, 409),
+)
+async def registreer_aanbieder(
+    body: AanbiederCreate, principal: CurrentPrincipal, uow: UowDep, response: Response
+) -> AanbiederRead:
+    """Registreer een taalaanbieder (beheer, of een centrumgemeente die hem gaat contracteren):
+    KvK-nummer, naam, keurmerk, erkenning voor het taalschakeltraject, het DUO-
+    instellingsnummer, lesgemeenten en het loket voor het portaal. Eén aanbieder per KvK-nummer;
+    wijzig daarna keurmerk en locaties via hun eigen resources."""
+    aanbieder_beheer_inzage(principal)
+    keurmerk = body.keurmerk
+    opdracht = aanbiederregistratie.RegistreerAanbieder(
+        kvk=body.kvk,
+        naam=body.naam,
+        keurmerk=(
+            aanbieders.WijzigKeurmerk(
+                status=keurmerk.status,
+                nummer=keurmerk.nummer,
+                geldig_van=keurmerk.geldig_van,
+                geldig_tot=keurmerk.geldig_tot,
+            )
+            if keurmerk
+            else None
+        ),
+        taalschakel=body.taalschakel,
+        duo_instellingsnummer=body.duo_instellingsnummer,
+        locaties=body.locaties,
+        contact_email=body.contact.email if body.contact else None,
+        contact_telefoon=body.contact.telefoon if body.contact else None,
+    )
+    async with uow:
+        await aanbiederregistratie.registreer(uow, opdracht)
+    async with uow:
+        row = await aanbieders.geef_aanbieder(uow, body.kvk, aanbieders.BeheerInzage())
+        gelezen = _read(row, await aanbieders.geef_locaties(uow, row))
+    response.headers["Location"] = f"/v1/aanbieders/{body.kvk}"
+    return gelezen
 
 
 @router.get("/{kvk}", response_model=AanbiederRead, responses=problem_responses(400, 401, 403, 404))

@@ -3,19 +3,27 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from sqlalchemy.engine import RowMapping
 
 from inburgering.contracts import handlers
-from inburgering.contracts.api.dependencies import RegelsDep, contract_inzage, regio_inzage
+from inburgering.contracts.api.dependencies import (
+    RegelsDep,
+    contract_inzage,
+    contractbeheer_inzage,
+    regio_inzage,
+)
 from inburgering.contracts.api.schemas import (
     Aandeel,
+    ContractCreate,
     ContractRead,
     ContractUpdate,
     ContractVersieRead,
+    Perceel,
 )
-from inburgering.contracts.domain.contractversie import Wijziging
-from inburgering.contracts.handlers import contractwijziging
+from inburgering.contracts.domain.contractversie import Voorwaarden, Wijziging
+from inburgering.contracts.domain.model import Periode
+from inburgering.contracts.handlers import contractsluiting, contractwijziging
 from inburgering.contracts.handlers.contracten import geef_contract
 from inburgering.shared.auth import CurrentPrincipal
 from inburgering.shared.http.problems import problem_responses
@@ -55,7 +63,60 @@ def contract_read(row: RowMapping) -> ContractRead:
         prijs_bedrag=row["prijs_bedrag"],
         status=row["status"],
         versie=row["versie"],
+        doelgroep=row["doelgroep"],
+        perceel=(
+            Perceel(code=row["perceel_code"], naam=row["perceel_naam"] or row["perceel_code"])
+            if row["perceel_code"]
+            else None
+        ),
+        periode_start=row["periode_start_date"],
+        periode_eind=row["periode_eind_date"],
+        verlengingsopties=row["verlengingsopties"],
     )
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=ContractRead,
+    responses=problem_responses(400, 401, 403, 404),
+)
+async def sluit_contract(
+    body: ContractCreate,
+    principal: CurrentPrincipal,
+    uow: UowDep,
+    regels: RegelsDep,
+    response: Response,
+) -> ContractRead:
+    """Leg een contract (perceel) vast dat de trekker van een samenwerkingsverband met een
+    aanbieder sloot (rol regio als trekker, of beheer). De leerroute is die van het verband; de
+    eerste voorwaarden worden versie 1. Een actief contract plaatst meteen wie op de wachtlijst
+    van het verband staat."""
+    wie = contractbeheer_inzage(principal)
+    opdracht = contractsluiting.SluitContract(
+        samenwerkingsverband_id=body.samenwerkingsverband_id,
+        aanbieder_kvk=body.aanbieder_kvk,
+        perceel_code=body.perceel.code if body.perceel else None,
+        perceel_naam=body.perceel.naam if body.perceel else None,
+        doelgroep=body.doelgroep,
+        voorwaarden=Voorwaarden(
+            capaciteit=body.capaciteit,
+            prijs_eenheid=body.prijs_eenheid,
+            prijs_bedrag=body.prijs_bedrag,
+            status=body.status,
+            periode=Periode(body.periode_start, body.periode_eind),
+            verlengingsopties=body.verlengingsopties,
+            aandelen={a.gemeentecode: a.capaciteit for a in body.aandelen},
+        ),
+        toelichting=body.toelichting,
+    )
+    async with uow:
+        contract_id = await contractsluiting.sluit(
+            uow, opdracht, wie, door=principal.subject, regels=regels
+        )
+        row = await contractsluiting.gesloten(uow, contract_id)
+    response.headers["Location"] = f"/v1/contracten/{contract_id}"
+    return contract_read(row)
 
 
 @router.get(

@@ -48,6 +48,23 @@ def regio_inzage(principal: Principal) -> RegioInzage:
     return RegioInzage(principal.gemeentecodes)
 
 
+def verbandbeheer_inzage(principal: Principal) -> RegioInzage | BeheerInzage:
+    """Who manages a samenwerkingsverband: beheer (any), or a gemeente or regio for the verbanden
+    it leads; reading is open to members too, the use case decides."""
+    principal.require(Rol.BEHEER, Rol.REGIO, Rol.GEMEENTE)
+    if principal.rol is Rol.BEHEER:
+        return BeheerInzage()
+    return RegioInzage(principal.gemeentecodes)
+
+
+def contractbeheer_inzage(principal: Principal) -> RegioInzage | BeheerInzage:
+    """Who concludes contracts: beheer, or a regio for the verbanden it leads."""
+    principal.require(Rol.BEHEER, Rol.REGIO)
+    if principal.rol is Rol.BEHEER:
+        return BeheerInzage()
+    return RegioInzage(principal.gemeentecodes)
+
+
 def aanbieder_beheer_inzage(principal: Principal) -> BeheerInzage | RegioInzage:
     """Who may change a keurmerk: beheer, or a lead gemeente for providers it contracted."""
     principal.require(Rol.BEHEER, Rol.REGIO)

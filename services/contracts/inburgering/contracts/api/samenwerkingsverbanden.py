@@ -3,12 +3,22 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from inburgering.contracts import handlers
-from inburgering.contracts.api.dependencies import regio_inzage
-from inburgering.contracts.api.schemas import SamenwerkingsverbandRead, ToewijzingsbeleidUpdate
-from inburgering.contracts.handlers import samenwerkingsverbanden
+from inburgering.contracts.api.dependencies import RegelsDep, regio_inzage, verbandbeheer_inzage
+from inburgering.contracts.api.schemas import (
+    LidmaatschapCreate,
+    LidmaatschapRead,
+    LidmaatschapUpdate,
+    SamenwerkingsverbandCreate,
+    SamenwerkingsverbandRead,
+    ToewijzingsbeleidUpdate,
+)
+from inburgering.contracts.domain.lidmaatschap import Lidmaatschap
+from inburgering.contracts.domain.model import Periode
+from inburgering.contracts.handlers import samenwerkingsverbanden, verbandbeheer
+from inburgering.contracts.handlers.toewijzing import vandaag
 from inburgering.shared.auth import CurrentPrincipal, Rol
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
@@ -24,7 +34,141 @@ def _read(row: dict[str, Any]) -> SamenwerkingsverbandRead:
         lead_gemeentecode=row["lead_gemeentecode"],
         leden=row["leden"],
         toewijzingsbeleid=row["toewijzingsbeleid"],
+        periode_start=row["periode_start_date"],
+        periode_eind=row["periode_eind_date"],
     )
+
+
+def _lidmaatschap(lid: LidmaatschapCreate) -> Lidmaatschap:
+    return Lidmaatschap(lid.gemeentecode, lid.ingangsdatum, None, frozenset(lid.rollen))
+
+
+def _lidmaatschap_read(lid: Lidmaatschap) -> LidmaatschapRead:
+    return LidmaatschapRead(
+        gemeentecode=lid.gemeentecode,
+        rollen=sorted(lid.rollen),
+        ingangsdatum=lid.ingangsdatum,
+        einddatum=lid.einddatum,
+    )
+
+
+async def _verband(uow: UowDep, verband_id: UUID, wie: verbandbeheer.Beheerder) -> dict:
+    row = await verbandbeheer.geef_verband(uow, verband_id, wie)
+    leden = await verbandbeheer.lidmaatschappen(uow, verband_id, wie)
+    dag = vandaag()
+    return {**row, "leden": sorted(lid.gemeentecode for lid in leden if lid.geldt_op(dag))}
+
+
+Gemeente = Annotated[str, Path(pattern=r"^GM[0-9]{4}$", description="CBS-code van het lid")]
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=SamenwerkingsverbandRead,
+    responses=problem_responses(400, 401, 403),
+)
+async def richt_samenwerkingsverband_op(
+    body: SamenwerkingsverbandCreate,
+    principal: CurrentPrincipal,
+    uow: UowDep,
+    regels: RegelsDep,
+    response: Response,
+) -> SamenwerkingsverbandRead:
+    """Richt een samenwerkingsverband op voor één leerroute, met zijn eerste leden (beheer, of
+    de gemeente die het zelf trekt). Wie al wachtte omdat geen verband hem dekte, wacht nu bij
+    dit verband."""
+    wie = verbandbeheer_inzage(principal)
+    opdracht = verbandbeheer.RichtOp(
+        naam=body.naam,
+        leerroute=body.leerroute,
+        lead_gemeentecode=body.lead_gemeentecode,
+        periode=Periode(body.periode_start, body.periode_eind),
+        leden=[_lidmaatschap(lid) for lid in body.leden],
+        toewijzingsbeleid=body.toewijzingsbeleid,
+    )
+    async with uow:
+        verband_id = await verbandbeheer.richt_op(uow, opdracht, wie, regels)
+        gelezen = _read(await _verband(uow, verband_id, wie))
+    response.headers["Location"] = f"/v1/samenwerkingsverbanden/{verband_id}"
+    return gelezen
+
+
+@router.get(
+    "/{samenwerkingsverband_id}",
+    response_model=SamenwerkingsverbandRead,
+    responses=problem_responses(400, 401, 403, 404),
+)
+async def geef_samenwerkingsverband(
+    samenwerkingsverband_id: UUID, principal: CurrentPrincipal, uow: UowDep
+) -> SamenwerkingsverbandRead:
+    """Een samenwerkingsverband dat de eigen gemeente trekt of waarvan zij lid is (geweest)."""
+    wie = verbandbeheer_inzage(principal)
+    async with uow:
+        return _read(await _verband(uow, samenwerkingsverband_id, wie))
+
+
+@router.get(
+    "/{samenwerkingsverband_id}/leden",
+    response_model=list[LidmaatschapRead],
+    responses=problem_responses(400, 401, 403, 404),
+)
+async def lijst_leden(
+    samenwerkingsverband_id: UUID, principal: CurrentPrincipal, uow: UowDep
+) -> list[LidmaatschapRead]:
+    """Alle lidmaatschappen, ook beëindigde: wie wanneer lid was."""
+    wie = verbandbeheer_inzage(principal)
+    async with uow:
+        leden = await verbandbeheer.lidmaatschappen(uow, samenwerkingsverband_id, wie)
+    return [_lidmaatschap_read(lid) for lid in leden]
+
+
+@router.post(
+    "/{samenwerkingsverband_id}/leden",
+    status_code=201,
+    response_model=list[LidmaatschapRead],
+    responses=problem_responses(400, 401, 403, 404, 409),
+)
+async def voeg_lid_toe(
+    samenwerkingsverband_id: UUID,
+    body: LidmaatschapCreate,
+    principal: CurrentPrincipal,
+    uow: UowDep,
+    regels: RegelsDep,
+) -> list[LidmaatschapRead]:
+    """Neem een gemeente op vanaf een ingangsdatum (alleen de trekker, of beheer)."""
+    wie = verbandbeheer_inzage(principal)
+    async with uow:
+        await verbandbeheer.voeg_lid_toe(
+            uow, samenwerkingsverband_id, wie, _lidmaatschap(body), regels
+        )
+    async with uow:
+        leden = await verbandbeheer.lidmaatschappen(uow, samenwerkingsverband_id, wie)
+    return [_lidmaatschap_read(lid) for lid in leden]
+
+
+@router.patch(
+    "/{samenwerkingsverband_id}/leden/{gemeentecode}",
+    response_model=list[LidmaatschapRead],
+    responses=problem_responses(400, 401, 403, 404),
+)
+async def beeindig_lidmaatschap(
+    samenwerkingsverband_id: UUID,
+    gemeentecode: Gemeente,
+    body: LidmaatschapUpdate,
+    principal: CurrentPrincipal,
+    uow: UowDep,
+) -> list[LidmaatschapRead]:
+    """Laat een gemeente uittreden op een datum (alleen de trekker, of beheer). Vanaf die dag
+    plaatst het verband niet meer voor haar; lopende plaatsingen lopen door."""
+    wie = verbandbeheer_inzage(principal)
+    async with uow:
+        await verbandbeheer.beeindig_lidmaatschap(
+            uow, samenwerkingsverband_id, wie, gemeentecode, body.einddatum
+        )
+    async with uow:
+        leden = await verbandbeheer.lidmaatschappen(uow, samenwerkingsverband_id, wie)
+    return [_lidmaatschap_read(lid) for lid in leden]
 
 
 @router.get(

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from pydantic import Field
 
+from inburgering.contracts.domain.lidmaatschap import LidRol
 from inburgering.contracts.domain.meldingen import (
     Afwezigheid,
     AfwijzingsReden,
@@ -22,7 +23,7 @@ from inburgering.contracts.domain.model import (
     Toewijzingsbeleid,
 )
 from inburgering.shared.events.vocabulary import Doelgroep, Gemeentecode, Leerroute
-from inburgering.shared.http.schemas import ApiModel, Tijdstip
+from inburgering.shared.http.schemas import ApiModel, Tijdstip, VrijeTekst
 
 _ERK = r"^(A0|A1|A2|B1|B2|C1|C2)$"
 
@@ -125,14 +126,21 @@ class SamenwerkingsverbandRead(ApiModel):
     lead_gemeentecode: str = Field(
         description="CBS-code van de gemeente die inkoopt en het contractbeheer voert"
     )
-    leden: list[str] = Field(description="CBS-codes van de deelnemende gemeenten")
+    leden: list[str] = Field(description="CBS-codes van de gemeenten die vandaag lid zijn")
     toewijzingsbeleid: Toewijzingsbeleid = Field(
         description="Hoe een plaatsing een contract krijgt: voorkeursvolgorde, rotatie of locatie"
     )
+    periode_start: date | None = None
+    periode_eind: date | None = None
 
 
 class ToewijzingsbeleidUpdate(ApiModel):
     toewijzingsbeleid: Toewijzingsbeleid
+
+
+class Perceel(ApiModel):
+    code: VrijeTekst = Field(min_length=1, max_length=40, description="Kenmerk van het perceel")
+    naam: VrijeTekst = Field(min_length=1, max_length=200)
 
 
 class ContractRead(ApiModel):
@@ -140,6 +148,13 @@ class ContractRead(ApiModel):
     samenwerkingsverband_id: UUID
     aanbieder_kvk: str
     leerroute: Leerroute
+    doelgroep: Doelgroep | None = Field(
+        None, description="Leeg: het perceel is voor elke doelgroep"
+    )
+    perceel: Perceel | None = None
+    periode_start: date | None = None
+    periode_eind: date | None = None
+    verlengingsopties: int | None = None
     capaciteit: int
     geplaatst: int
     prijs_eenheid: PrijsEenheid
@@ -165,6 +180,17 @@ class AanbiederRead(ApiModel):
     locaties: list[str] = Field(
         description="CBS-codes van de gemeenten waar de aanbieder lesgeeft (toewijzing `locatie`)"
     )
+    duo_instellingsnummer: str | None = Field(
+        None, description="Het nummer waaronder DUO de instelling kent (inburgeringsaanbod)"
+    )
+    contact: AanbiederContact | None = None
+
+
+class AanbiederContact(ApiModel):
+    """Het loket van de aanbieder voor het portaal: een organisatieadres, geen persoon."""
+
+    email: str | None = Field(None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+    telefoon: str | None = Field(None, max_length=20, pattern=r"^\+?[0-9 \-]{6,19}$")
 
 
 class LocatiesUpdate(ApiModel):
@@ -277,3 +303,67 @@ class WachtlijstRead(ApiModel):
     leerroute: Leerroute
     aantal: int
     langst_wachtend_sinds: Tijdstip
+
+
+class LidmaatschapCreate(ApiModel):
+    gemeentecode: Gemeentecode
+    rollen: list[LidRol] = Field(
+        default_factory=lambda: [LidRol.UITVOERING],
+        min_length=1,
+        max_length=3,
+        description="inkoop, contractbeheer en/of uitvoering",
+    )
+    ingangsdatum: date = Field(description="Vanaf deze dag plaatst het verband voor de gemeente")
+
+
+class LidmaatschapRead(ApiModel):
+    gemeentecode: str
+    rollen: list[LidRol]
+    ingangsdatum: date
+    einddatum: date | None = Field(
+        description="Vanaf deze dag is de gemeente geen lid meer; lopende plaatsingen blijven"
+    )
+
+
+class LidmaatschapUpdate(ApiModel):
+    einddatum: date = Field(description="De dag waarop de gemeente uittreedt")
+
+
+class SamenwerkingsverbandCreate(ApiModel):
+    naam: VrijeTekst = Field(min_length=1, max_length=200)
+    leerroute: Leerroute = Field(description="Eén samenwerkingsverband per leerroute")
+    lead_gemeentecode: Gemeentecode = Field(
+        description="De centrumgemeente die inkoopt en de contracten beheert"
+    )
+    periode_start: date
+    periode_eind: date
+    leden: list[LidmaatschapCreate] = Field(default_factory=list, max_length=400)
+    toewijzingsbeleid: Toewijzingsbeleid = Toewijzingsbeleid.VOORKEURSVOLGORDE
+
+
+class AanbiederCreate(ApiModel):
+    kvk: str = Field(pattern=r"^[0-9]{8}$", description="KvK-nummer")
+    naam: VrijeTekst = Field(min_length=1, max_length=200)
+    keurmerk: KeurmerkUpdate | None = Field(
+        None, description="Blik op Werk Keurmerk Inburgeren; leeg voor een taalschakelinstelling"
+    )
+    taalschakel: bool = False
+    duo_instellingsnummer: str | None = Field(None, pattern=r"^[0-9A-Za-z]{10}$")
+    locaties: list[Gemeentecode] = Field(default_factory=list, max_length=400)
+    contact: AanbiederContact | None = None
+
+
+class ContractCreate(ApiModel):
+    samenwerkingsverband_id: UUID
+    aanbieder_kvk: str = Field(pattern=r"^[0-9]{8}$")
+    perceel: Perceel | None = None
+    doelgroep: Doelgroep | None = Field(None, description="Leeg: voor elke doelgroep")
+    capaciteit: int = Field(ge=0, le=MAX_AANTAL)
+    prijs_eenheid: PrijsEenheid
+    prijs_bedrag: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
+    periode_start: date
+    periode_eind: date
+    verlengingsopties: int = Field(0, ge=0, le=100)
+    aandelen: list[Aandeel] = Field(default_factory=list, max_length=400)
+    status: ContractStatus = ContractStatus.ACTIEF
+    toelichting: VrijeTekst | None = Field(None, max_length=500)

@@ -7,7 +7,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
-from inburgering.contracts.domain.errors import CapaciteitOnderBezetting, OngeldigeWijziging
+from inburgering.contracts.domain.errors import (
+    CapaciteitOnderBezetting,
+    OngeldigContract,
+    OngeldigeWijziging,
+)
 from inburgering.contracts.domain.model import ContractStatus, Periode, PrijsEenheid
 
 
@@ -77,3 +81,18 @@ def nieuwe_voorwaarden(huidig: Voorwaarden, w: Wijziging, bezetting: Bezetting) 
                 f"{code} heeft al {bezetting.per_gemeente[code]} plaatsingen op dit contract."
             )
     return nieuw
+
+
+def eerste_voorwaarden(v: Voorwaarden, leden: frozenset[str]) -> Voorwaarden:
+    """The terms a new contract starts with: a period that runs forward, shares only for
+    current members, and no more shared out than there is."""
+    if v.periode.eind < v.periode.start:
+        raise OngeldigContract("Het contract kan niet eindigen voor het begint.")
+    buiten = set(v.aandelen) - leden
+    if buiten:
+        raise OngeldigContract(
+            f"Alleen leden van het samenwerkingsverband krijgen een aandeel: {sorted(buiten)}."
+        )
+    if sum(v.aandelen.values()) > v.capaciteit:
+        raise OngeldigContract("De aandelen samen zijn groter dan de capaciteit.")
+    return v

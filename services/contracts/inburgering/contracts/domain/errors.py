@@ -5,6 +5,16 @@ class PlaatsingNietGevonden(NotFound):
     code = "plaatsing-niet-gevonden"
 
 
+class LeerroutebesluitNietGevonden(NotFound):
+    code = "leerroutebesluit-niet-gevonden"
+    title = "Dit leerroutebesluit is voor deze gemeente niet bekend."
+
+
+class PlaatsingWijktAfVanBesluit(DomainError):
+    code = "plaatsing-wijkt-af-van-besluit"
+    title = "De aanvraag past niet bij het vastgestelde leerroutebesluit."
+
+
 class AanbiederNietGevonden(NotFound):
     code = "aanbieder-niet-gevonden"
 
@@ -65,3 +75,38 @@ class OngeldigeWijziging(DomainError):
 
 class SamenwerkingsverbandNietGevonden(NotFound):
     code = "samenwerkingsverband-niet-gevonden"
+
+
+class SamenwerkingsverbandBeheerVerboden(Forbidden):
+    code = "alleen-trekker-beheert"
+    title = "Alleen de trekker van het samenwerkingsverband (of beheer) wijzigt het."
+
+
+class OngeldigSamenwerkingsverband(DomainError):
+    code = "ongeldig-samenwerkingsverband"
+    title = "Dit samenwerkingsverband kan zo niet worden opgericht."
+
+
+class OngeldigLidmaatschap(DomainError):
+    code = "ongeldig-lidmaatschap"
+    title = "Dit lidmaatschap kan niet."
+
+
+class LidmaatschapOverlapt(Conflict):
+    code = "lidmaatschap-overlapt"
+    title = "De gemeente is in die periode al lid."
+
+
+class GeenLopendLidmaatschap(NotFound):
+    code = "geen-lopend-lidmaatschap"
+    title = "Deze gemeente heeft geen lopend lidmaatschap."
+
+
+class AanbiederBestaatAl(Conflict):
+    code = "aanbieder-bestaat-al"
+    title = "Een aanbieder met dit KvK-nummer is al geregistreerd."
+
+
+class OngeldigContract(DomainError):
+    code = "ongeldig-contract"
+    title = "Dit contract kan zo niet worden gesloten."

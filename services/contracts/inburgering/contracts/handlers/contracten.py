@@ -11,7 +11,7 @@ from inburgering.contracts.domain.inzage import AanbiederInzage, RegioInzage
 from inburgering.shared.persistence import UnitOfWork
 
 
-def _contracten() -> Select:
+def contracten_query() -> Select:
     return select(
         contract.c.id,
         contract.c.samenwerkingsverband_id,
@@ -23,6 +23,12 @@ def _contracten() -> Select:
         contract.c.prijs_bedrag,
         contract.c.status,
         contract.c.versie,
+        contract.c.doelgroep,
+        contract.c.perceel_code,
+        contract.c.perceel_naam,
+        contract.c.periode_start_date,
+        contract.c.periode_eind_date,
+        contract.c.verlengingsopties,
     ).select_from(
         contract.join(aanbieder, aanbieder.c.id == contract.c.aanbieder_id).join(
             samenwerkingsverband,
@@ -41,7 +47,7 @@ async def geef_contract(
     uow: UnitOfWork, contract_id: uuid.UUID, inzage: RegioInzage | AanbiederInzage
 ) -> RowMapping:
     result = await uow.session.execute(
-        _contracten().where(contract.c.id == contract_id, _binnen(inzage))
+        contracten_query().where(contract.c.id == contract_id, _binnen(inzage))
     )
     row = result.mappings().first()
     if row is None:
@@ -53,7 +59,7 @@ async def lijst_contracten(
     uow: UnitOfWork, inzage: RegioInzage | AanbiederInzage, *, limit: int, offset: int
 ) -> list[RowMapping]:
     """A regio sees the contracts of the samenwerkingsverbanden it leads; an aanbieder its own."""
-    query = _contracten().where(_binnen(inzage))
+    query = contracten_query().where(_binnen(inzage))
     result = await uow.session.execute(
         query.order_by(contract.c.leerroute, contract.c.id).limit(limit).offset(offset)
     )

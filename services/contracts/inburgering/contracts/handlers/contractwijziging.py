@@ -33,7 +33,11 @@ from inburgering.contracts.domain.model import (
     PlaatsingStatus,
 )
 from inburgering.contracts.handlers.contracten import geef_contract
-from inburgering.contracts.handlers.toewijzing import Toewijzingsregels, werk_wachtlijst_af
+from inburgering.contracts.handlers.toewijzing import (
+    Toewijzingsregels,
+    vandaag,
+    werk_wachtlijst_af,
+)
 from inburgering.shared.persistence import UnitOfWork
 
 log = structlog.get_logger(__name__)
@@ -125,7 +129,7 @@ async def wijzig_contract(
     row = await _contract_van_lead(uow, contract_id, inzage)
     session = uow.session
     huidig = _voorwaarden(row, await _aandelen(uow, contract_id))
-    leden = await repository.leden_van(session, [row["samenwerkingsverband_id"]])
+    leden = await repository.leden_van(session, [row["samenwerkingsverband_id"]], vandaag())
     per_gemeente = await _geplaatst_per_gemeente(uow, contract_id)
     nieuw = nieuwe_voorwaarden(
         huidig,

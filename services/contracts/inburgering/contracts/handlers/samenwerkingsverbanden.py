@@ -12,6 +12,7 @@ from inburgering.contracts.adapters.tables import samenwerkingsverband, samenwer
 from inburgering.contracts.domain.errors import SamenwerkingsverbandNietGevonden
 from inburgering.contracts.domain.inzage import RegioInzage
 from inburgering.contracts.domain.model import Toewijzingsbeleid
+from inburgering.contracts.handlers.toewijzing import vandaag
 from inburgering.shared.persistence import UnitOfWork
 
 log = structlog.get_logger(__name__)
@@ -39,7 +40,7 @@ async def lijst_samenwerkingsverbanden(
         .offset(offset)
     )
     rows = list(result.mappings().all())
-    leden = await repository.leden_van(uow.session, [row["id"] for row in rows])
+    leden = await repository.leden_van(uow.session, [row["id"] for row in rows], vandaag())
     return [{**row, "leden": leden[row["id"]]} for row in rows]
 
 
@@ -56,7 +57,7 @@ async def geef_geleid_verband(
     row = result.mappings().first()
     if row is None:
         raise SamenwerkingsverbandNietGevonden(f"Samenwerkingsverband {verband_id} bestaat niet.")
-    leden = await repository.leden_van(uow.session, [verband_id])
+    leden = await repository.leden_van(uow.session, [verband_id], vandaag())
     return {**row, "leden": leden[verband_id]}
 
 

@@ -82,7 +82,9 @@ async def wijs_toe(
         peildatum=vandaag(),
         uitgesloten_aanbieders=await repository.afgewezen_door(session, p.id),
     )
-    verbanden = await repository.verbanden_met_lid(session, p.gemeentecode, p.leerroute)
+    verbanden = await repository.verbanden_met_lid(
+        session, p.gemeentecode, p.leerroute, aanvraag.peildatum
+    )
     verantwoordelijk = verantwoordelijk_verband(verbanden, aanvraag)
     toewijzing = (
         verantwoordelijk.toewijzingsbeleid

@@ -4,23 +4,31 @@ gezinsmigrant when the gemeente asks for one."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import structlog
 
 from inburgering.contracts.adapters import repository
 from inburgering.contracts.adapters.tables import plaatsing
-from inburgering.contracts.domain.errors import GeenPlaatsingOpVerzoek, PlaatsingBestaatAl
+from inburgering.contracts.domain.errors import (
+    GeenPlaatsingOpVerzoek,
+    PlaatsingBestaatAl,
+    PlaatsingWijktAfVanBesluit,
+)
 from inburgering.contracts.domain.model import (
     Aanleiding,
     PlaatsingStatus,
     mag_op_verzoek_geplaatst_worden,
     plaatst_automatisch,
 )
+from inburgering.contracts.handlers import leerroutebesluiten
 from inburgering.contracts.handlers.toewijzing import TePlaatsen, Toewijzingsregels, wijs_toe
 from inburgering.shared.events.routes import LeerrouteVastgesteld
 from inburgering.shared.events.vocabulary import Doelgroep, Leerroute
+from inburgering.shared.http.problems import InvalidParam
 from inburgering.shared.messaging import Envelope
 from inburgering.shared.persistence import UnitOfWork
 
@@ -39,6 +47,7 @@ async def when_leerroute_vastgesteld_vraag_plaatsing_aan(
     The gemeente must offer asielstatushouders a course ([Wi] 16.1); gezinsmigranten and
     overige migranten choose and pay themselves, so their decisions place nobody here.
     """
+    await leerroutebesluiten.leg_vast(uow, event)
     if not plaatst_automatisch(event.doelgroep):
         log.info("plaatsing.niet_automatisch", doelgroep=str(event.doelgroep))
         return
@@ -69,13 +78,21 @@ class VraagPlaatsingAan:
 async def vraag_plaatsing_aan_op_verzoek(
     uow: UnitOfWork, command: VraagPlaatsingAan, regels: Toewijzingsregels
 ) -> uuid.UUID:
-    """The gemeente arranges a course for a gezinsmigrant; commits and returns the placement."""
+    """The gemeente arranges a course for a gezinsmigrant; commits and returns the placement.
+
+    Only for a decision this service received about one of the gemeente's own people: any other
+    id answers as a missing one, and can neither take another gemeente's key nor make that
+    person look like this gemeente's."""
     if not mag_op_verzoek_geplaatst_worden(command.doelgroep):
         raise GeenPlaatsingOpVerzoek(
             f"Een plaatsing op verzoek is er alleen voor gezinsmigranten, niet voor "
             f"'{command.doelgroep}'; asielstatushouders worden geplaatst zodra de leerroute "
             "is vastgesteld."
         )
+    besluit = await leerroutebesluiten.van_gemeente(
+        uow, command.leerroute_besluit_id, command.inburgeraar_id, command.gemeentecode
+    )
+    _past_bij(command, besluit)
     nieuw = await registreer(
         uow,
         inburgeraar_id=command.inburgeraar_id,
@@ -92,6 +109,27 @@ async def vraag_plaatsing_aan_op_verzoek(
     await wijs_toe(uow, nieuw, regels)
     await uow.commit()
     return nieuw.id
+
+
+def _past_bij(command: VraagPlaatsingAan, besluit: Mapping[str, Any]) -> None:
+    afwijkend = [
+        InvalidParam(
+            name=f"body.{veld}",
+            code="wijkt-af-van-besluit",
+            reason=f"Het leerroutebesluit zegt '{besluit[kolom]}'.",
+        )
+        for veld, kolom, gevraagd in (
+            ("leerroute", "leerroute", command.leerroute),
+            ("doelgroep", "doelgroep", command.doelgroep),
+        )
+        if str(gevraagd) != besluit[kolom]
+    ]
+    if afwijkend:
+        raise PlaatsingWijktAfVanBesluit(
+            f"{len(afwijkend)} veld(en) wijken af van leerroutebesluit "
+            f"{command.leerroute_besluit_id}: " + ", ".join(p.name for p in afwijkend),
+            afwijkend,
+        )
 
 
 async def registreer(

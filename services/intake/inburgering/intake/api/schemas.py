@@ -125,7 +125,12 @@ class BredeIntakeCreate(BredeIntakeInhoud):
         "uitslag die daarvan afwijkt is een 400.",
     )
     leerbaarheidstoets_score: int | None = Field(None, ge=0, le=40, description="Score van 40")
-    leerbaarheidstoets_datum: date | None = Field(None, description="Afnamedatum van de toets")
+    leerbaarheidstoets_datum: date | None = Field(
+        None,
+        description="Afnamedatum van de toets",
+        # The API Design Rules want the format on the field itself, not only inside anyOf.
+        json_schema_extra={"format": "date"},
+    )
     opleidingsniveau: Opleidingsniveau
     ambitie: Ambitie
     afgerond_datum: date
@@ -145,7 +150,7 @@ class BredeIntakeRead(BredeIntakeInhoud):
     inburgeraar_id: UUID
     leerbaarheidstoets: LeerbaarheidstoetsUitslag
     leerbaarheidstoets_score: int | None = None
-    leerbaarheidstoets_datum: date | None = None
+    leerbaarheidstoets_datum: date | None = Field(None, json_schema_extra={"format": "date"})
     leerbaarheidstoets_cesuur: int | None = Field(
         None, description="De cesuur die op de afnamedatum gold"
     )
