@@ -65,6 +65,4 @@ async def test_the_accepting_provider_reads_name_and_address_and_the_read_is_log
         and r["status"] == "OK"
     ]
     assert reads, [(r["naam"], r["status"], r["gemeentecode"]) for r in log.json()]
-    assert all(
-        r["verwerkingsactiviteit"].endswith(":contactgegevens-verstrekken") for r in reads
-    )
+    assert all(r["verwerkingsactiviteit"].endswith(":contactgegevens-verstrekken") for r in reads)

@@ -72,6 +72,7 @@ async def test_counters_move_when_an_inburgeraar_goes_through_intake_and_routes(
             client, intake, *requests, method="POST", route="/v1/inburgeraars", status="201"
         )
         assert after_http == before_http + 1
+
         # Other work of the platform (timers, DUO meldingen) may write events meanwhile: the
         # gauge must come down to zero, not be zero at one chosen instant.
         async def drained() -> bool:

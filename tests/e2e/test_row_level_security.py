@@ -19,8 +19,8 @@ EINDHOVEN = "GM0772"
 CASE_TABLES = {
     "intake": ["inburgeraar", "brede_intake", "contactgegevens"],
     "routes": ["leerroute_advies"],
-    "contracts": ["plaatsing"],
-    "referrals": ["verwijzing"],
+    "contracts": ["plaatsing", "leerroutebesluit"],
+    "referrals": ["verwijzing", "inburgeraar"],
     "subscriptions": ["gebeurtenis"],
 }
 

@@ -15,12 +15,13 @@ from inburgering.referrals.api.verwijzingen import router as verwijzingen
 from inburgering.referrals.handlers import (
     indiening_timer,
     termijn,
+    when_leerroute_gewijzigd_werk_leerroute_bij,
     when_leerroute_vastgesteld_maak_verwijzing,
 )
 from inburgering.referrals.seed import seed_demo_network
 from inburgering.referrals.settings import ReferralsSettings
 from inburgering.shared.events.referrals import TOPIC
-from inburgering.shared.events.routes import LeerrouteVastgesteld
+from inburgering.shared.events.routes import LeerrouteGewijzigd, LeerrouteVastgesteld
 from inburgering.shared.logboek import Logboek
 from inburgering.shared.messaging import HandlerRegistry
 from inburgering.shared.runtime import ServiceParts
@@ -47,6 +48,7 @@ def build_parts(
             klok=clock,
         ),
     )
+    registry.register(LeerrouteGewijzigd, when_leerroute_gewijzigd_werk_leerroute_bij)
     return ServiceParts(
         logboek=Logboek(
             verwerkingsactiviteiten.register(settings.logboek_register),

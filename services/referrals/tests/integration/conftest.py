@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
+from aiokafka import ConsumerRecord
 from sqlalchemy import select
 
 from inburgering.referrals.adapters.tables import outbox_message
@@ -15,6 +16,10 @@ from inburgering.referrals.bootstrap import build_parts
 from inburgering.referrals.seed import cohort_id, instelling_id
 from inburgering.referrals.settings import ReferralsSettings
 from inburgering.shared.auth import Rol, mint_dev_token
+from inburgering.shared.events.base import IntegrationEvent
+from inburgering.shared.events.routes import LeerrouteVastgesteld
+from inburgering.shared.events.vocabulary import Ambitie, Leerroute
+from inburgering.shared.messaging import Consumer, Envelope
 from inburgering.shared.persistence.migrations import upgrade
 from inburgering.shared.runtime import ServiceRuntime
 from inburgering.shared.scheduling import TimerScheduler
@@ -54,6 +59,55 @@ def auth() -> Callable[..., dict[str, str]]:
     return headers
 
 
+async def verwerk(runtime: ServiceRuntime, event: IntegrationEvent, envelope: Envelope) -> None:
+    """Apply an incoming event with the handler the bootstrap registered for it."""
+    registration = runtime.parts.handlers.get(envelope.type)
+    assert registration is not None, envelope.type
+    async with runtime.uow() as uow:
+        await registration.handler(uow, event, envelope)
+        await uow.commit()
+
+
+class FakeDeadLetters:
+    """Stands in for the producer: only dead-lettering uses it."""
+
+    def __init__(self) -> None:
+        self.sent: list[str] = []
+
+    async def send_and_wait(self, topic: str, **_kwargs: object) -> None:
+        self.sent.append(topic)
+
+
+def consumer_of(runtime: ServiceRuntime, dead_letters: FakeDeadLetters) -> Consumer:
+    """The shared consumer as the consumer role builds it, tenant check included."""
+    return Consumer(
+        runtime.consumer_name,
+        runtime.parts.handlers,
+        runtime.uow,
+        runtime.inbox,
+        dead_letters,
+        logboek=runtime.parts.logboek,
+    )
+
+
+def record_of(envelope: Envelope, offset: int) -> ConsumerRecord:
+    assert envelope.key is not None
+    message = envelope.to_kafka()
+    return ConsumerRecord(
+        topic="routes.leerroute",
+        partition=0,
+        offset=offset,
+        timestamp=0,
+        timestamp_type=0,
+        key=envelope.key.encode(),
+        value=message.value,
+        checksum=None,
+        serialized_key_size=len(envelope.key),
+        serialized_value_size=len(message.value),
+        headers=envelope.kafka_headers(message),
+    )
+
+
 EINDHOVEN, TILBURG = "GM0772", "GM0855"
 FONTYS, TIU = instelling_id("fontys"), instelling_id("tilburg-university")
 # Fontys pre-bachelor Eindhoven, September 2027: 16 places, registration until 15 June 2027.
@@ -73,8 +127,26 @@ class Pad:
     FONTYS, TIU, FONTYS_COHORT, TIU_COHORT = FONTYS, TIU, FONTYS_COHORT, TIU_COHORT
     DOSSIER = DOSSIER
 
-    def __init__(self, client: httpx.AsyncClient) -> None:
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        runtime: ServiceRuntime,
+        besluit: Callable[..., LeerrouteVastgesteld],
+        envelope_for: Callable[..., Envelope],
+    ) -> None:
         self.client = client
+        self.runtime = runtime
+        self._besluit = besluit
+        self._envelope_for = envelope_for
+
+    async def bekend(
+        self, gemeentecode: str = EINDHOVEN, leerroute: Leerroute = Leerroute.ONDERWIJSROUTE
+    ) -> uuid.UUID:
+        """A person whose leerroute routes decided, with an ambition that proposes no referral,
+        so that only the case manager's referral exists."""
+        event = self._besluit(gemeentecode=gemeentecode, leerroute=leerroute, ambitie=Ambitie.MBO)
+        await verwerk(self.runtime, event, self._envelope_for(event))
+        return event.inburgeraar_id
 
     @staticmethod
     def gemeente(*codes: str) -> dict[str, str]:
@@ -87,11 +159,12 @@ class Pad:
     async def maak(
         self, gemeentecode: str = EINDHOVEN, niveau: str = "hbo", **extra: Any
     ) -> dict[str, Any]:
+        leerroute = Leerroute(extra.get("leerroute", Leerroute.ONDERWIJSROUTE))
         body = {
-            "inburgeraarId": str(uuid.uuid4()),
+            "inburgeraarId": str(await self.bekend(gemeentecode, leerroute)),
             "gemeentecode": gemeentecode,
             "niveau": niveau,
-            "leerroute": "onderwijsroute",
+            "leerroute": str(leerroute),
             **extra,
         }
         response = await self.client.post(
@@ -148,8 +221,13 @@ class Pad:
 
 
 @pytest.fixture
-def pad(client: httpx.AsyncClient) -> Pad:
-    return Pad(client)
+def pad(
+    client: httpx.AsyncClient,
+    runtime: ServiceRuntime,
+    besluit: Callable[..., LeerrouteVastgesteld],
+    envelope_for: Callable[..., Envelope],
+) -> Pad:
+    return Pad(client, runtime, besluit, envelope_for)
 
 
 class Klok:

@@ -3,40 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from aiokafka import ConsumerRecord
 from sqlalchemy import func, select
 
 from inburgering.referrals.adapters.tables import outbox_message, processed_message, verwijzing
 from inburgering.shared.messaging import Consumer
 
+from .conftest import FakeDeadLetters, record_of
+
 pytestmark = pytest.mark.integration
-
-
-class FakeDeadLetters:
-    """Stands in for the producer: only dead-lettering uses it, and nothing may be dead-lettered."""
-
-    def __init__(self) -> None:
-        self.sent: list[str] = []
-
-    async def send_and_wait(self, topic: str, **_kwargs: object) -> None:
-        self.sent.append(topic)
-
-
-def record_of(envelope, offset: int) -> ConsumerRecord:
-    message = envelope.to_kafka()
-    return ConsumerRecord(
-        topic="routes.leerroute",
-        partition=0,
-        offset=offset,
-        timestamp=0,
-        timestamp_type=0,
-        key=envelope.key.encode(),
-        value=message.value,
-        checksum=None,
-        serialized_key_size=len(envelope.key),
-        serialized_value_size=len(message.value),
-        headers=envelope.kafka_headers(message),
-    )
 
 
 async def count(runtime, table) -> int:

@@ -11,9 +11,12 @@ import pytest
 from inburgering.referrals.bootstrap import build_parts
 from inburgering.referrals.settings import ReferralsSettings
 from inburgering.shared.auth import Rol
+from inburgering.shared.events.vocabulary import Ambitie
 from inburgering.shared.persistence.migrations import upgrade
 from inburgering.shared.runtime import ServiceRuntime
 from inburgering.shared.testing.service import bearer
+
+from .conftest import verwerk
 
 pytestmark = pytest.mark.integration
 
@@ -103,7 +106,7 @@ async def test_removing_a_gemeente_leaves_its_referrals_alone(client, pad):
     new = await client.post(
         "/verwijzingen",
         json={
-            "inburgeraarId": "0f8b7d5e-2a55-4f43-9a87-3d0c9b0f6f11",
+            "inburgeraarId": str(await pad.bekend(TILBURG)),
             "gemeentecode": TILBURG,
             "niveau": "wo",
             "leerroute": "onderwijsroute",
@@ -142,7 +145,7 @@ async def test_a_lead_adds_an_institution_that_then_maintains_its_own_programmes
 
 
 @pytest.fixture
-async def leeg(postgres_url: str) -> AsyncIterator[httpx.AsyncClient]:
+async def leeg_runtime(postgres_url: str) -> AsyncIterator[ServiceRuntime]:
     """A service without the demo network: everything comes through the API."""
     parts = build_parts(
         ReferralsSettings(
@@ -155,13 +158,20 @@ async def leeg(postgres_url: str) -> AsyncIterator[httpx.AsyncClient]:
     assert parts.seed is None
     await asyncio.to_thread(upgrade, parts.migrations_dir, postgres_url)
     runtime = ServiceRuntime(parts)
-    transport = httpx.ASGITransport(app=runtime.create_app())
-    async with httpx.AsyncClient(transport=transport, base_url="http://test/v1") as http:
-        yield http
+    yield runtime
     await runtime.engine.dispose()
 
 
-async def test_without_demo_data_a_network_built_through_the_api_refers_candidates(leeg):
+@pytest.fixture
+async def leeg(leeg_runtime: ServiceRuntime) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=leeg_runtime.create_app())
+    async with httpx.AsyncClient(transport=transport, base_url="http://test/v1") as http:
+        yield http
+
+
+async def test_without_demo_data_a_network_built_through_the_api_refers_candidates(
+    leeg, leeg_runtime, besluit, envelope_for
+):
     async def post(path: str, body: dict, headers: dict) -> dict:
         response = await leeg.post(path, json=body, headers=headers)
         assert response.status_code in (200, 201), response.text
@@ -190,10 +200,13 @@ async def test_without_demo_data_a_network_built_through_the_api_refers_candidat
         als_instelling,
     )
     tilburg = bearer(Rol.GEMEENTE, gemeentecodes=[TILBURG])
+    # Routes decided the person's leerroute; an mbo ambition proposes nothing by itself.
+    besloten = besluit(gemeentecode=TILBURG, ambitie=Ambitie.MBO)
+    await verwerk(leeg_runtime, besloten, envelope_for(besloten))
     verwijzing = await post(
         "/verwijzingen",
         {
-            "inburgeraarId": "3d1c7c1e-1b7e-4a52-9a3c-51a1f2b1d001",
+            "inburgeraarId": str(besloten.inburgeraar_id),
             "gemeentecode": TILBURG,
             "niveau": "hbo",
             "leerroute": "onderwijsroute",

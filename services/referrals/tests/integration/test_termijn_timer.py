@@ -64,15 +64,15 @@ async def test_the_timer_survives_a_restart_and_still_fires_once(dienst, pad):
 
 
 @pytest.mark.parametrize(
-    "besluit",
+    "toelatingsbesluit",
     [{"toegelaten": True}, {"toegelaten": False, "reden": "taalniveau-onvoldoende"}],
     ids=["toegelaten", "afgewezen"],
 )
-async def test_the_admission_decision_cancels_the_timer(dienst, pad, besluit):
+async def test_the_admission_decision_cancels_the_timer(dienst, pad, toelatingsbesluit):
     besloten = await pad.ingediend()
     open_ = await pad.ingediend()
     await pad.stap(besloten, "intake")
-    decided = await pad.stap(besloten, "toelatingsbesluit", besluit)
+    decided = await pad.stap(besloten, "toelatingsbesluit", toelatingsbesluit)
     assert decided.status_code == 200, decided.text
 
     dienst.klok.nu = OP

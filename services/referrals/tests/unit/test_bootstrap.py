@@ -2,12 +2,15 @@ import pytest
 from pydantic import ValidationError
 
 from inburgering.referrals.bootstrap import build_parts
-from inburgering.referrals.handlers import when_leerroute_vastgesteld_maak_verwijzing
+from inburgering.referrals.handlers import (
+    when_leerroute_gewijzigd_werk_leerroute_bij,
+    when_leerroute_vastgesteld_maak_verwijzing,
+)
 from inburgering.referrals.seed import seed_demo_network
 from inburgering.referrals.settings import ReferralsSettings
 from inburgering.shared.events.referrals import TOPIC
 from inburgering.shared.events.routes import TOPIC as ROUTES_TOPIC
-from inburgering.shared.events.routes import LeerrouteVastgesteld
+from inburgering.shared.events.routes import LeerrouteGewijzigd, LeerrouteVastgesteld
 from inburgering.shared.scheduling.timers import utc_now
 
 
@@ -20,6 +23,12 @@ def test_leerroute_vastgesteld_is_handled_by_the_referral_reaction():
     assert registration.handler.keywords == {"indiening_nadert_dagen": 14, "klok": utc_now}
     assert parts.handlers.topics == {ROUTES_TOPIC}
     assert list(parts.publishes) == [TOPIC]
+
+
+def test_a_change_of_leerroute_keeps_the_known_person_current():
+    registration = build_parts(ReferralsSettings()).handlers.get(LeerrouteGewijzigd.event_type())
+    assert registration is not None
+    assert registration.handler is when_leerroute_gewijzigd_werk_leerroute_bij
 
 
 def test_demo_network_is_seeded_only_when_enabled():

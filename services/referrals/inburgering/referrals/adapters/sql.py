@@ -11,7 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.dml import Insert
 
 
+def upsert(session: AsyncSession, table: Table) -> Insert:
+    """An INSERT that can take an ON CONFLICT clause (`on_conflict_do_*`) on either dialect."""
+    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+    return insert(table)
+
+
 def insert_unless_present(session: AsyncSession, table: Table, key: Sequence[str]) -> Insert:
     """An INSERT that skips rows whose `key` already exists, instead of failing the transaction."""
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
-    return insert(table).on_conflict_do_nothing(index_elements=list(key))
+    return upsert(session, table).on_conflict_do_nothing(index_elements=list(key))

@@ -82,6 +82,21 @@ netwerk_gemeente = Table(
     Column("lead", Boolean, nullable=False, server_default=false()),
 )
 
+# Every inburgeraar routes decided a leerroute for, in any gemeente and on any leerroute: a case
+# manager can refer only someone known here for the own gemeente.
+inburgeraar = Table(
+    "inburgeraar",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("gemeentecode", String(6), nullable=False),
+    Column("leerroute", String(20), nullable=False),
+    Column("opleidingsniveau", String(20), nullable=True),
+    Column("bekend_sinds_at", DateTime(timezone=True), nullable=False),
+    # When the event that set the current leerroute happened: an older one, replayed or
+    # redelivered late, must not undo a later change.
+    Column("leerroute_sinds_at", DateTime(timezone=True), nullable=False),
+)
+
 verwijzing = Table(
     "verwijzing",
     metadata,

@@ -26,9 +26,19 @@ class VerwijzingCreate(ApiModel):
     inburgeraar_id: UUID
     gemeentecode: Gemeentecode
     niveau: Onderwijsniveau
-    leerroute: Leerroute = Field(description="De leerroute die de inburgeraar nu volgt")
+    leerroute: Leerroute | None = Field(
+        None,
+        description=(
+            "De leerroute die de inburgeraar nu volgt; zonder dit veld de vastgestelde leerroute. "
+            "Een andere dan de vastgestelde is een 400."
+        ),
+    )
     opleidingsniveau: Opleidingsniveau | None = Field(
-        None, description="Het opleidingsniveau uit de brede intake"
+        None,
+        description=(
+            "Het opleidingsniveau uit de brede intake; zonder dit veld het niveau dat bij de "
+            "vaststelling van de leerroute bekend was"
+        ),
     )
 
 

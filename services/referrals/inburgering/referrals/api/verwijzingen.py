@@ -32,7 +32,7 @@ router = APIRouter(prefix="/verwijzingen", tags=["Verwijzingen"])
     "",
     status_code=201,
     response_model=VerwijzingRead,
-    responses=problem_responses(400, 401, 403, 409),
+    responses=problem_responses(400, 401, 403, 404, 409),
 )
 async def maak_verwijzing(
     body: VerwijzingCreate,
@@ -42,7 +42,16 @@ async def maak_verwijzing(
     indiening_nadert_dagen: IndieningNadertDagenDep,
     response: Response,
 ) -> VerwijzingRead:
-    """Verwijs een inburgeraar naar hbo/wo, vanuit elke leerroute (de klantregisseur beslist)."""
+    """Verwijs een inburgeraar naar hbo/wo, vanuit elke leerroute (de klantregisseur beslist).
+
+    Alleen een inburgeraar van wie deze dienst de vastgestelde leerroute voor deze gemeente kent,
+    kan worden verwezen; anders volgt een 404 `inburgeraar-niet-gevonden`, ook als de
+    inburgeraar bij een andere gemeente hoort. Een gemeente buiten het hbo/wo-netwerk krijgt
+    altijd een 409 `gemeente-niet-in-netwerk`. De verwijzing gaat uit van de vastgestelde
+    leerroute: laat `leerroute` weg om die over te nemen; een andere leerroute is een 400
+    `leerroute-wijkt-af` met `body.leerroute` in `invalidParams` (een leerroute wijzigt bij de
+    routesdienst, niet hier). Zonder `opleidingsniveau` geldt het niveau uit de brede intake
+    dat bij de vaststelling bekend was."""
     principal.require_gemeente(body.gemeentecode)
     inzage = gemeente_inzage(principal)
     command = MaakVerwijzing(

@@ -1,4 +1,4 @@
-from inburgering.shared.http.problems import Conflict, Forbidden, NotFound
+from inburgering.shared.http.problems import Conflict, DomainError, Forbidden, NotFound
 
 
 class VerwijzingNietGevonden(NotFound):
@@ -11,6 +11,18 @@ class OpleidingNietGevonden(NotFound):
 
 class CohortNietGevonden(NotFound):
     code = "cohort-niet-gevonden"
+
+
+class InburgeraarNietGevonden(NotFound):
+    """Also for another gemeente's inburgeraar: the answer must not tell who exists where."""
+
+    code = "inburgeraar-niet-gevonden"
+    title = "De inburgeraar is voor deze gemeente (nog) niet bekend."
+
+
+class LeerrouteWijktAf(DomainError):
+    code = "leerroute-wijkt-af"
+    title = "De leerroute wijkt af van de vastgestelde leerroute."
 
 
 class OngeldigeOvergang(Conflict):

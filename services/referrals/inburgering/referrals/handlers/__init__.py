@@ -5,5 +5,11 @@ from inburgering.referrals.handlers.aanmaken import (
     maak_verwijzing,
     when_leerroute_vastgesteld_maak_verwijzing,
 )
+from inburgering.referrals.handlers.inburgeraars import when_leerroute_gewijzigd_werk_leerroute_bij
 
-__all__ = ["MaakVerwijzing", "maak_verwijzing", "when_leerroute_vastgesteld_maak_verwijzing"]
+__all__ = [
+    "MaakVerwijzing",
+    "maak_verwijzing",
+    "when_leerroute_gewijzigd_werk_leerroute_bij",
+    "when_leerroute_vastgesteld_maak_verwijzing",
+]

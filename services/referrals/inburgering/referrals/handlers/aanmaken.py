@@ -14,10 +14,11 @@ from inburgering.referrals.adapters import repository
 from inburgering.referrals.adapters.sql import insert_unless_present
 from inburgering.referrals.adapters.tables import netwerk_gemeente, verwijzing
 from inburgering.referrals.domain.errors import GemeenteNietInNetwerk
+from inburgering.referrals.domain.inburgeraar import leerroute_voor_verwijzing
 from inburgering.referrals.domain.kandidaat import verwijzingsniveau
 from inburgering.referrals.domain.model import VerwijzingStatus
 from inburgering.referrals.domain.termijn import STANDAARD_DAGEN_VOORAF
-from inburgering.referrals.handlers import indiening_timer
+from inburgering.referrals.handlers import inburgeraars, indiening_timer
 from inburgering.shared.events.referrals import Onderwijsniveau, VerwijzingAangemaakt
 from inburgering.shared.events.routes import LeerrouteVastgesteld
 from inburgering.shared.events.vocabulary import Leerroute, Opleidingsniveau
@@ -107,8 +108,11 @@ async def when_leerroute_vastgesteld_maak_verwijzing(
 ) -> None:
     """Propose a referral for an onderwijsroute towards hbo/wo; the consumer commits.
 
-    The bootstrap binds `indiening_nadert_dagen` to the setting and `klok` to the service clock
-    (the submission timer counts from the referral's creation day)."""
+    Every decision, also one that leads to no proposal, makes the person known for the gemeente:
+    a case manager may refer from any leerroute later. The bootstrap binds
+    `indiening_nadert_dagen` to the setting and `klok` to the service clock (the submission
+    timer counts from the referral's creation day)."""
+    await inburgeraars.onthoud_besluit(uow, event, envelope)
     niveau = verwijzingsniveau(event, await _netwerkgemeenten(uow, event.gemeentecode))
     if niveau is None:
         return
@@ -127,12 +131,13 @@ async def when_leerroute_vastgesteld_maak_verwijzing(
 
 @dataclass(frozen=True)
 class MaakVerwijzing:
-    """A case manager refers by hand, from whatever leerroute the person follows."""
+    """A case manager refers by hand, from whatever leerroute the person follows; without a
+    leerroute or education level, the ones known from the decision are taken."""
 
     inburgeraar_id: uuid.UUID
     gemeentecode: str
     niveau: Onderwijsniveau
-    leerroute: Leerroute
+    leerroute: Leerroute | None = None
     opleidingsniveau: Opleidingsniveau | None = None
 
 
@@ -147,13 +152,18 @@ async def maak_verwijzing(
         raise GemeenteNietInNetwerk(
             f"Gemeente {command.gemeentecode} neemt niet deel aan het hbo/wo-netwerk."
         )
+    # Network membership says nothing about a person, so it may come first; from here on an
+    # unknown id and another gemeente's inburgeraar must get the same answer.
+    bekend = await inburgeraars.bekende_inburgeraar(
+        uow, command.inburgeraar_id, command.gemeentecode
+    )
     verwijzing_id = await _maak(
         uow,
         inburgeraar_id=command.inburgeraar_id,
         gemeentecode=command.gemeentecode,
         niveau=command.niveau,
-        leerroute=command.leerroute,
-        opleidingsniveau=command.opleidingsniveau,
+        leerroute=leerroute_voor_verwijzing(bekend, command.leerroute),
+        opleidingsniveau=command.opleidingsniveau or bekend.opleidingsniveau,
         advies_id=None,
         nu=nu,
         indiening_nadert_dagen=indiening_nadert_dagen,
