@@ -116,6 +116,7 @@ async def bouw_testregio(runtime: ServiceRuntime, capaciteit: int = 5) -> Testre
                     "keurmerk_status": statuses[kvk],
                     "keurmerk_geldig_tot": eind,
                     "taalschakel": False,
+                    "duo_instellingsnummer": f"00{kvk}",
                 }
                 for kvk in aanbieders
             ],

@@ -117,6 +117,8 @@ async def test_a_provider_accepts_starts_reports_and_completes_a_placement(
         "leerroute": "b1-route",
         "aanbiederKvk": regio.kvk_geldig,
         "startdatum": START.isoformat(),
+        # Registered with the provider, so intake reports the aanbod under DUO's number for it.
+        "aanbiederDuoInstellingsnummer": f"00{regio.kvk_geldig}",
     }
     [v] = await events(runtime, "voortgang-gerapporteerd")
     assert (v["inzet"], v["taalniveau"], v["urenAanwezig"]) == ("voldoende", "A2", 0)

@@ -145,6 +145,59 @@ async def test_a_member_for_b1_but_not_z_is_placed_for_b1_and_told_nothing_cover
     assert (nu["status"], str(nu["contract_id"])) == ("aangevraagd", ingericht["contract_z"])
 
 
+async def verband_events(runtime, verband_id: str) -> list[tuple[str, dict]]:
+    async with runtime.uow() as uow:
+        result = await uow.session.execute(
+            select(outbox_message.c.gemeentecode, outbox_message.c.payload)
+            .where(outbox_message.c.event_type == "nl.inburgering.samenwerkingsverband-gewijzigd")
+            .order_by(outbox_message.c.position)
+        )
+        return [
+            (code, data)
+            for code, data in result.all()
+            if data["samenwerkingsverbandId"] == verband_id
+        ]
+
+
+async def test_every_change_of_members_is_published_whole_to_the_lead(
+    runtime, api, auth, ingericht
+):
+    lead = auth(Rol.REGIO, gemeentecodes=(EINDHOVEN,))
+    z = ingericht["z"]
+    dag = str(vandaag() + timedelta(days=3))
+    erbij = await api.post(
+        f"/samenwerkingsverbanden/{z}/leden",
+        json={"gemeentecode": BEST, "rollen": ["uitvoering"], "ingangsdatum": dag},
+        headers=lead,
+    )
+    assert erbij.status_code == 201
+    eraf = await api.patch(
+        f"/samenwerkingsverbanden/{z}/leden/{HELMOND}", json={"einddatum": dag}, headers=lead
+    )
+    assert eraf.status_code == 200
+    events = await verband_events(runtime, z)
+    assert [(code, e["versie"]) for code, e in events] == [
+        (EINDHOVEN, 1),
+        (EINDHOVEN, 2),
+        (EINDHOVEN, 3),
+    ]
+    laatste = events[-1][1]
+    assert (laatste["leerroute"], laatste["leadGemeentecode"]) == ("z-route", EINDHOVEN)
+    assert {(lid["gemeentecode"], lid["einddatum"]) for lid in laatste["leden"]} == {
+        (EINDHOVEN, None),
+        (BEST, None),
+        (HELMOND, dag),
+    }
+    # A refused change publishes nothing.
+    nogmaals = await api.post(
+        f"/samenwerkingsverbanden/{z}/leden",
+        json={"gemeentecode": BEST, "ingangsdatum": dag},
+        headers=lead,
+    )
+    assert nogmaals.status_code == 409
+    assert len(await verband_events(runtime, z)) == 3
+
+
 async def test_a_member_that_left_gets_no_new_placements_but_keeps_its_running_ones(
     runtime, api, auth, ingericht, vastgesteld, verwerk
 ):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.alias_generators import to_camel
 
 from inburgering.shared.events.base import IntegrationEvent
 from inburgering.shared.events.vocabulary import Gemeentecode, Leerroute
@@ -56,6 +57,9 @@ class TrajectGestart(IntegrationEvent):
     leerroute: Leerroute
     aanbieder_kvk: str
     startdatum: date
+    aanbieder_duo_instellingsnummer: str | None = Field(
+        None, description="DUO's number for the provider, for the inburgeringsaanbod melding"
+    )
 
 
 class UrenMijlpaalBereikt(IntegrationEvent):
@@ -213,6 +217,38 @@ class TrajectBeeindigd(IntegrationEvent):
     uren_aanwezig: float = Field(ge=0, description="Attended course hours in this placement")
 
 
+class Lidmaatschap(BaseModel):
+    """One membership of a gemeente in a samenwerkingsverband, from ingangsdatum until (not on)
+    einddatum."""
+
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, frozen=True)
+
+    gemeentecode: Gemeentecode
+    ingangsdatum: date
+    einddatum: date | None = None
+    rollen: list[str] = Field(description="inkoop, contractbeheer, uitvoering")
+
+
+class SamenwerkingsverbandGewijzigd(IntegrationEvent):
+    """A samenwerkingsverband as it now stands, after its founding or a change of members: the
+    whole membership with its dates, so a consumer replaces its copy. `versie` rises with every
+    change; a consumer ignores a version it has already passed. Addressed to the lead gemeente."""
+
+    event_name = "samenwerkingsverband-gewijzigd"
+    topic = TOPIC
+    aggregate_type = "samenwerkingsverband"
+    key_field = "samenwerkingsverband_id"
+
+    samenwerkingsverband_id: UUID
+    versie: int = Field(ge=1)
+    naam: str
+    leerroute: Leerroute
+    lead_gemeentecode: Gemeentecode
+    periode_start: date
+    periode_eind: date
+    leden: list[Lidmaatschap]
+
+
 EVENTS = (
     PlaatsingAangevraagd,
     CapaciteitUitgeput,
@@ -226,4 +262,5 @@ EVENTS = (
     CapaciteitBijnaUitgeput,
     PlaatsingIngetrokken,
     TrajectBeeindigd,
+    SamenwerkingsverbandGewijzigd,
 )

@@ -44,6 +44,8 @@ samenwerkingsverband = Table(
         default="voorkeursvolgorde",
         server_default="voorkeursvolgorde",
     ),
+    # Rises with every change of membership; the version samenwerkingsverband-gewijzigd carries.
+    Column("versie", Integer, nullable=False, default=1, server_default="1"),
     CheckConstraint(_LEERROUTE, name="leerroute"),
     CheckConstraint("periode_start_date <= periode_eind_date", name="periode"),
     CheckConstraint(

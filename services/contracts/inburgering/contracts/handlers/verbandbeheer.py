@@ -36,6 +36,8 @@ from inburgering.contracts.handlers.toewijzing import (
     vandaag,
     wijs_toe,
 )
+from inburgering.shared.events.contracts import Lidmaatschap as EventLidmaatschap
+from inburgering.shared.events.contracts import SamenwerkingsverbandGewijzigd
 from inburgering.shared.events.vocabulary import Leerroute
 from inburgering.shared.persistence import UnitOfWork
 
@@ -81,7 +83,8 @@ async def richt_op(
     )
     for lid in leden:
         await _voeg_in(uow, verband_id, lid)
-    await _neem_wachtenden_op(uow, verband_id, opdracht.leerroute, leden, regels)
+    await _neem_wachtenden_op(uow, opdracht.leerroute, leden, regels)
+    await _meld(uow, verband_id)
     log.info("samenwerkingsverband.opgericht", verband_id=str(verband_id), leden=len(leden))
     await uow.commit()
     return verband_id
@@ -135,7 +138,8 @@ async def voeg_lid_toe(
     bestaande = await repository.lidmaatschappen_van(uow.session, verband_id)
     periode = Periode(row["periode_start_date"], row["periode_eind_date"])
     await _voeg_in(uow, verband_id, lidmaatschap.nieuw_lid(bestaande, lid, periode))
-    await _neem_wachtenden_op(uow, verband_id, Leerroute(row["leerroute"]), [lid], regels)
+    await _neem_wachtenden_op(uow, Leerroute(row["leerroute"]), [lid], regels)
+    await _meld(uow, verband_id, volgende_versie=True)
     log.info("samenwerkingsverband.lid_toegevoegd", verband_id=str(verband_id))
     await uow.commit()
 
@@ -155,6 +159,7 @@ async def beeindig_lidmaatschap(
         )
         .values(einddatum=einddatum)
     )
+    await _meld(uow, verband_id, volgende_versie=True)
     log.info("samenwerkingsverband.lid_beeindigd", verband_id=str(verband_id))
     await uow.commit()
 
@@ -171,9 +176,49 @@ async def _voeg_in(uow: UnitOfWork, verband_id: uuid.UUID, lid: Lidmaatschap) ->
     )
 
 
+async def _meld(uow: UnitOfWork, verband_id: uuid.UUID, *, volgende_versie: bool = False) -> None:
+    """Publish the verband as it now stands, so routes and the gemeenten follow the region."""
+    if volgende_versie:
+        await uow.session.execute(
+            update(samenwerkingsverband)
+            .where(samenwerkingsverband.c.id == verband_id)
+            .values(versie=samenwerkingsverband.c.versie + 1)
+        )
+    row = (
+        (
+            await uow.session.execute(
+                select(samenwerkingsverband).where(samenwerkingsverband.c.id == verband_id)
+            )
+        )
+        .mappings()
+        .one()
+    )
+    leden = await repository.lidmaatschappen_van(uow.session, verband_id)
+    await uow.publish(
+        SamenwerkingsverbandGewijzigd(
+            samenwerkingsverband_id=verband_id,
+            versie=row["versie"],
+            naam=row["naam"],
+            leerroute=row["leerroute"],
+            lead_gemeentecode=row["lead_gemeentecode"],
+            periode_start=row["periode_start_date"],
+            periode_eind=row["periode_eind_date"],
+            leden=[
+                EventLidmaatschap(
+                    gemeentecode=lid.gemeentecode,
+                    ingangsdatum=lid.ingangsdatum,
+                    einddatum=lid.einddatum,
+                    rollen=sorted(lid.rollen),
+                )
+                for lid in leden
+            ],
+        ),
+        gemeentecode=row["lead_gemeentecode"],
+    )
+
+
 async def _neem_wachtenden_op(
     uow: UnitOfWork,
-    verband_id: uuid.UUID,
     leerroute: Leerroute,
     leden: Sequence[Lidmaatschap],
     regels: Toewijzingsregels,

@@ -30,6 +30,7 @@ async def meld_start(
             leerroute=row["leerroute"],
             aanbieder_kvk=row["aanbieder_kvk"],
             startdatum=startdatum,
+            aanbieder_duo_instellingsnummer=row["duo_instellingsnummer"],
         )
     )
     await uow.commit()

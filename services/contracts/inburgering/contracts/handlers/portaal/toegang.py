@@ -40,6 +40,7 @@ async def neem(
             aanbieder.c.keurmerk_status,
             aanbieder.c.keurmerk_geldig_tot,
             aanbieder.c.taalschakel,
+            aanbieder.c.duo_instellingsnummer,
         )
         .select_from(plaatsing.join(aanbieder, aanbieder.c.id == plaatsing.c.aanbieder_id))
         .where(plaatsing.c.id == plaatsing_id, aanbieder.c.kvk == inzage.kvk)

@@ -15,6 +15,10 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.add_column(
+        "samenwerkingsverband",
+        sa.Column("versie", sa.Integer(), nullable=False, server_default="1"),
+    )
     with op.batch_alter_table("samenwerkingsverband_lid") as batch:
         batch.add_column(sa.Column("ingangsdatum", sa.Date(), nullable=True))
         batch.add_column(sa.Column("einddatum", sa.Date(), nullable=True))
@@ -72,3 +76,5 @@ def downgrade() -> None:
         batch.drop_column("rollen")
         batch.drop_column("einddatum")
         batch.drop_column("ingangsdatum")
+    with op.batch_alter_table("samenwerkingsverband") as batch:
+        batch.drop_column("versie")
