@@ -9,6 +9,7 @@ from inburgering.contracts import verwerkingsactiviteiten
 from inburgering.contracts.adapters import tables
 from inburgering.contracts.api.aanbieders import router as aanbieders
 from inburgering.contracts.api.contracten import router as contracten
+from inburgering.contracts.api.contractregister import router as contractregister
 from inburgering.contracts.api.overzichten import router as overzichten
 from inburgering.contracts.api.plaatsingen import router as plaatsingen
 from inburgering.contracts.api.portaal import router as portaal
@@ -68,6 +69,7 @@ def build_parts(settings: ContractsSettings | None = None) -> ServiceParts:
             portaal,
             samenwerkingsverbanden,
             contracten,
+            contractregister,
             aanbieders,
             overzichten,
         ],

@@ -219,6 +219,7 @@ async def test_the_openapi_document_declares_problem_responses(api):
         "/samenwerkingsverbanden/{samenwerkingsverband_id}/leden",
         "/samenwerkingsverbanden/{samenwerkingsverband_id}/leden/{gemeentecode}",
         "/samenwerkingsverbanden/{samenwerkingsverband_id}/toewijzingsbeleid",
+        "/samenwerkingsverbanden/{samenwerkingsverband_id}/contractregister",
         "/aanbieders",
         "/contracten",
         "/contracten/{contract_id}",

@@ -156,6 +156,10 @@ contract = Table(
     # The lot (perceel) of the tender this contract came from.
     Column("perceel_code", String(40), nullable=True),
     Column("perceel_naam", String(200), nullable=True),
+    # One contract per lot and provider in a verband: what a register upload matches on.
+    UniqueConstraint(
+        "samenwerkingsverband_id", "perceel_code", "aanbieder_id", name="uq_contract_perceel"
+    ),
     CheckConstraint(_LEERROUTE, name="leerroute"),
     # The claim in the allocation already never overbooks; this makes it impossible.
     CheckConstraint(

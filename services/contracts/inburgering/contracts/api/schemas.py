@@ -367,3 +367,9 @@ class ContractCreate(ApiModel):
     aandelen: list[Aandeel] = Field(default_factory=list, max_length=400)
     status: ContractStatus = ContractStatus.ACTIEF
     toelichting: VrijeTekst | None = Field(None, max_length=500)
+
+
+class ContractregisterResultaat(ApiModel):
+    aangemaakt: int = Field(description="Nieuwe contracten")
+    ongewijzigd: int = Field(description="Regels die al met dezelfde voorwaarden bestonden")
+    aanbieders_geregistreerd: int = Field(description="Aanbieders die nieuw zijn geregistreerd")

@@ -110,3 +110,8 @@ class AanbiederBestaatAl(Conflict):
 class OngeldigContract(DomainError):
     code = "ongeldig-contract"
     title = "Dit contract kan zo niet worden gesloten."
+
+
+class OngeldigContractregister(DomainError):
+    code = "ongeldig-contractregister"
+    title = "Het contractregister is niet geladen: het bevat fouten."

@@ -32,6 +32,12 @@ class RegistreerAanbieder:
 
 async def registreer(uow: UnitOfWork, opdracht: RegistreerAanbieder) -> None:
     """One provider per KvK number, whoever registered it first; commits."""
+    await schrijf(uow, opdracht)
+    await uow.commit()
+
+
+async def schrijf(uow: UnitOfWork, opdracht: RegistreerAanbieder) -> uuid.UUID:
+    """The provider and its locations, in the caller's transaction; returns its id."""
     aanbieder_id = uuid.uuid4()
     keurmerk = opdracht.keurmerk
     nieuw = await uow.session.execute(
@@ -66,4 +72,4 @@ async def registreer(uow: UnitOfWork, opdracht: RegistreerAanbieder) -> None:
             ],
         )
     log.info("aanbieder.geregistreerd", aanbieder_kvk=opdracht.kvk)
-    await uow.commit()
+    return aanbieder_id

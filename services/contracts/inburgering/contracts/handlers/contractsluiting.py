@@ -51,6 +51,17 @@ class SluitContract:
     toelichting: str | None = None
 
 
+async def geleid_verband(uow: UnitOfWork, verband_id: uuid.UUID, wie: Beheerder) -> RowMapping:
+    """The verband, when the caller leads it (or is beheer); a member that does not lead may see
+    it but not contract for it, and anyone else is told it does not exist."""
+    verband = await geef_verband(uow, verband_id, wie)
+    if isinstance(wie, RegioInzage) and verband["lead_gemeentecode"] not in wie.lead_gemeentecodes:
+        raise SamenwerkingsverbandBeheerVerboden(
+            f"Alleen {verband['lead_gemeentecode']} als trekker sluit contracten voor dit verband."
+        )
+    return verband
+
+
 async def sluit(
     uow: UnitOfWork,
     opdracht: SluitContract,
@@ -60,14 +71,9 @@ async def sluit(
     regels: Toewijzingsregels,
 ) -> uuid.UUID:
     """Only the verband's lead (or beheer); commits and returns the contract's id."""
-    verband = await geef_verband(uow, opdracht.samenwerkingsverband_id, wie)
-    if isinstance(wie, RegioInzage) and verband["lead_gemeentecode"] not in wie.lead_gemeentecodes:
-        raise SamenwerkingsverbandBeheerVerboden(
-            f"Alleen {verband['lead_gemeentecode']} als trekker sluit contracten voor dit verband."
-        )
-    session = uow.session
+    verband = await geleid_verband(uow, opdracht.samenwerkingsverband_id, wie)
     aanbieder_id = (
-        await session.execute(
+        await uow.session.execute(
             select(aanbieder.c.id).where(aanbieder.c.kvk == opdracht.aanbieder_kvk)
         )
     ).scalar()
@@ -75,8 +81,26 @@ async def sluit(
         raise AanbiederNietGevonden(
             f"Aanbieder met KvK-nummer {opdracht.aanbieder_kvk} is niet geregistreerd."
         )
-    leden = await repository.leden_van(session, [verband["id"]], vandaag())
+    leden = await repository.leden_van(uow.session, [verband["id"]], vandaag())
     v = eerste_voorwaarden(opdracht.voorwaarden, frozenset(leden[verband["id"]]))
+    contract_id = await schrijf(uow, verband, aanbieder_id, opdracht, v, door=door)
+    if v.status is ContractStatus.ACTIEF:
+        await werk_wachtlijst_af(uow, [verband["id"]], regels)
+    await uow.commit()
+    return contract_id
+
+
+async def schrijf(
+    uow: UnitOfWork,
+    verband: RowMapping,
+    aanbieder_id: uuid.UUID,
+    opdracht: SluitContract,
+    v: Voorwaarden,
+    *,
+    door: str,
+) -> uuid.UUID:
+    """The contract with its shares and first version; the caller checked the terms."""
+    session = uow.session
     contract_id = uuid.uuid4()
     await session.execute(
         insert(contract).values(
@@ -102,12 +126,7 @@ async def sluit(
         await session.execute(
             insert(contract_aandeel),
             [
-                {
-                    "contract_id": contract_id,
-                    "gemeentecode": code,
-                    "capaciteit": cap,
-                    "geplaatst": 0,
-                }
+                {"contract_id": contract_id, "gemeentecode": code, "capaciteit": cap}
                 for code, cap in sorted(v.aandelen.items())
             ],
         )
@@ -115,9 +134,6 @@ async def sluit(
         insert(contract_versie).values(versie_rij(contract_id, 1, v, door, opdracht.toelichting))
     )
     log.info("contract.gesloten", contract_id=str(contract_id), capaciteit=v.capaciteit)
-    if v.status is ContractStatus.ACTIEF:
-        await werk_wachtlijst_af(uow, [verband["id"]], regels)
-    await uow.commit()
     return contract_id
 
 

@@ -49,10 +49,14 @@ def upgrade() -> None:
     with op.batch_alter_table("contract") as batch:
         batch.add_column(sa.Column("perceel_code", sa.String(length=40), nullable=True))
         batch.add_column(sa.Column("perceel_naam", sa.String(length=200), nullable=True))
+        batch.create_unique_constraint(
+            "uq_contract_perceel", ["samenwerkingsverband_id", "perceel_code", "aanbieder_id"]
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("contract") as batch:
+        batch.drop_constraint("uq_contract_perceel", type_="unique")
         batch.drop_column("perceel_naam")
         batch.drop_column("perceel_code")
     with op.batch_alter_table("aanbieder") as batch:
