@@ -158,6 +158,8 @@ SCHAKELCOLLEGE = DemoAanbieder(
     "Brabants Schakelcollege (fictief)", "90045678", None, None, taalschakel=True
 )
 AANBIEDERS = (KEMPEN, PEELLAND, DOMMEL, SCHAKELCOLLEGE)
+# The fictitious numbers the DUO simulator knows, so the inburgeringsaanbod melding reaches it.
+DUO_INSTELLINGSNUMMERS = {a.kvk: f"00001{n:05d}" for n, a in enumerate(AANBIEDERS, start=1)}
 
 CONTRACTEN = (
     # Fictitious amounts, in euros per price unit.
@@ -212,6 +214,7 @@ async def seed_demo_region(uow: UnitOfWork, vandaag: date | None = None) -> None
                 "keurmerk_status": a.keurmerk_status,
                 "keurmerk_geldig_tot": a.keurmerk_geldig_tot(vandaag),
                 "taalschakel": a.taalschakel,
+                "duo_instellingsnummer": DUO_INSTELLINGSNUMMERS[a.kvk],
             }
             for a in AANBIEDERS
         ],

@@ -21,7 +21,8 @@ DEV_GEMEENTE_OINS = (
     "GM0772=00000001001000772000,GM0794=00000001001000794000,GM0855=00000001001000855000"
 )
 DEV_GEZONDHEID_KEY = "development-only-gezondheid-key-change-me-0123456789"
-# The demo providers of the contracts service (KvK) and their fictitious DUO instellingsnummers.
+# The demo providers of the contracts service (KvK) and their fictitious DUO instellingsnummers,
+# the fallback for a traject-gestart without one.
 DEV_DUO_INSTELLINGEN = (
     "90012345=0000100001,90023456=0000100002,90034567=0000100003,90045678=0000100004"
 )
@@ -87,8 +88,10 @@ class IntakeSettings(BaseServiceSettings):
     )
     duo_instellingen: str = Field(
         DEV_DUO_INSTELLINGEN,
-        description="KvK-nummer=DUO-instellingsnummer pairs, comma-separated: the Cursusinstelling "
-        "in the path of the inburgeringsaanbod melding (DUO does not know providers by KvK).",
+        description="Fallback only: KvK-nummer=DUO-instellingsnummer pairs, comma-separated, for "
+        "providers registered in contracts without their DUO instellingsnummer (traject-gestart "
+        "carries it otherwise, and that number wins). The Cursusinstelling in the path of the "
+        "inburgeringsaanbod melding; may be empty in production.",
     )
     duo_timeout_seconds: float = Field(10.0, gt=0, description="Timeout of one call to DUO.")
     duo_retry_seconds: float = Field(
@@ -152,8 +155,12 @@ class IntakeSettings(BaseServiceSettings):
             problems.append("duo_mtls must be on: DUO proves itself with a PKIoverheid certificate")
         if self.duo_oin == DEV_DUO_OIN or self.gemeente_oins == DEV_GEMEENTE_OINS:
             problems.append("duo_oin and gemeente_oins must be the real OINs")
+        # Only a fallback now: empty is fine, the fictitious development numbers are not.
         if self.duo_instellingen == DEV_DUO_INSTELLINGEN:
-            problems.append("duo_instellingen must name the real DUO instellingsnummers")
+            problems.append(
+                "duo_instellingen must be empty or name real DUO instellingsnummers, not the "
+                "development ones"
+            )
         if not self.duo_base_url.startswith("https://"):
             problems.append("duo_base_url must use https (PKIoverheid mTLS)")
         return problems

@@ -30,6 +30,8 @@ pytestmark = pytest.mark.integration
 
 KEMPEN_KVK = "90012345"  # DUO instellingsnummer 0000100001 (development settings)
 DOMMEL_KVK = "90034567"  # its keurmerk is suspended: DUO refuses an aanbod there
+ONBEKEND_KVK = "99999999"  # not in the development settings
+PEELLAND = "0000100002"  # a Cursusinstelling the DUO simulator knows, with keurmerk
 
 
 async def met_pip_en_intake(omgeving: Omgeving, alfabetisering: str | None = "AA") -> str:
@@ -55,8 +57,12 @@ async def met_pip_en_intake(omgeving: Omgeving, alfabetisering: str | None = "AA
 
 
 def gestart(
-    inburgeraar_id: str, kvk: str = KEMPEN_KVK, plaatsing_id: uuid.UUID | None = None
+    inburgeraar_id: str,
+    kvk: str = KEMPEN_KVK,
+    plaatsing_id: uuid.UUID | None = None,
+    instellingsnummer: str | None = None,
 ) -> TrajectGestart:
+    """Without an instellingsnummer: a provider registered in contracts without one."""
     return TrajectGestart(
         plaatsing_id=plaatsing_id or uuid.uuid4(),
         inburgeraar_id=uuid.UUID(inburgeraar_id),
@@ -64,6 +70,7 @@ def gestart(
         leerroute=Leerroute.B1_ROUTE,
         aanbieder_kvk=kvk,
         startdatum=date(2026, 11, 16),
+        aanbieder_duo_instellingsnummer=instellingsnummer,
     )
 
 
@@ -95,10 +102,20 @@ def aanbod_posts(omgeving: Omgeving) -> list[Any]:
     return [r for r in omgeving.verzoeken_aan_duo if "/Inburgeringsaanbod/" in r.url.path]
 
 
-async def test_a_started_placement_is_reported_to_duo_per_its_spec(omgeving: Omgeving) -> None:
+@pytest.mark.parametrize(
+    ("kvk", "instellingsnummer", "nummer"),
+    [
+        pytest.param(ONBEKEND_KVK, PEELLAND, PEELLAND, id="event-number-for-an-unconfigured-kvk"),
+        pytest.param(KEMPEN_KVK, PEELLAND, PEELLAND, id="event-number-over-the-configured-one"),
+        pytest.param(KEMPEN_KVK, None, "0000100001", id="configured-fallback-without-event-number"),
+    ],
+)
+async def test_a_started_placement_is_reported_to_duo_per_its_spec(
+    omgeving: Omgeving, kvk: str, instellingsnummer: str | None, nummer: str
+) -> None:
     inburgeraar_id = await met_pip_en_intake(omgeving)
     await omgeving.verwerk()  # the PIP melding
-    event = gestart(inburgeraar_id)
+    event = gestart(inburgeraar_id, kvk=kvk, instellingsnummer=instellingsnummer)
 
     await deliver(omgeving, event)
     [wachtend] = (await aanbod(omgeving, inburgeraar_id)).json()
@@ -106,7 +123,7 @@ async def test_a_started_placement_is_reported_to_duo_per_its_spec(omgeving: Omg
     await omgeving.verwerk()
 
     [verzoek] = aanbod_posts(omgeving)
-    path = f"/personen/{BSN}/Inburgeringsaanbod/0000100001"
+    path = f"/personen/{BSN}/Inburgeringsaanbod/{nummer}"
     sent = {
         "datumInburgeringsaanbod": "2026-11-16",
         "verwachteStartdatumOpleiding": "2026-11-16",
@@ -120,7 +137,7 @@ async def test_a_started_placement_is_reported_to_duo_per_its_spec(omgeving: Omg
             "Inburgeringsaanbod", "POST", path, dict(verzoek.headers), sent
         )
         assert fouten == []
-    assert omgeving.duo.personen[BSN].inburgeringsaanbod == {"0000100001": sent}
+    assert omgeving.duo.personen[BSN].inburgeringsaanbod == {nummer: sent}
     response = await omgeving.client.get(
         f"/v1/inburgeraars/{inburgeraar_id}/inburgeringsaanbod/{event.plaatsing_id}",
         headers=EINDHOVEN,
@@ -128,7 +145,7 @@ async def test_a_started_placement_is_reported_to_duo_per_its_spec(omgeving: Omg
     assert response.status_code == 200
     body = response.json()
     assert (body["aanbiederKvk"], body["leerroute"], body["startdatum"]) == (
-        KEMPEN_KVK,
+        kvk,
         "b1-route",
         "2026-11-16",
     )
@@ -226,7 +243,7 @@ async def test_duos_refusal_is_kept_visible_and_not_retried(omgeving: Omgeving) 
     ("alfabetisering", "kvk", "fout"),
     [
         (None, KEMPEN_KVK, "alfabetisering"),
-        ("NVT", "99999999", "instellingsnummer"),
+        ("NVT", ONBEKEND_KVK, "registreer de aanbieder met zijn DUO-instellingsnummer"),
     ],
 )
 async def test_an_aanbod_that_cannot_be_built_is_refused_without_calling_duo(

@@ -13,6 +13,7 @@ from inburgering.shared.testing.service import bearer
 from services.intake.tests.integration.conftest import Omgeving
 from services.intake.tests.integration.test_inburgeringsaanbod import (
     DOMMEL_KVK,
+    ONBEKEND_KVK,
     aanbod_posts,
     deliver,
     gestart,
@@ -21,8 +22,6 @@ from services.intake.tests.integration.test_inburgeringsaanbod import (
 from services.intake.tests.integration.test_pip import BSN, EINDHOVEN
 
 pytestmark = pytest.mark.integration
-
-ONBEKEND_KVK = "99999999"
 
 
 async def opnieuw(
@@ -81,7 +80,7 @@ async def test_after_duo_refused_it_the_aanbod_is_reported_again_once_fixed(
     assert len(aanbod_posts(omgeving)) == 2
 
 
-async def test_a_missing_instellingsnummer_once_configured_lets_it_through(
+async def test_without_any_instellingsnummer_it_is_refused_until_the_fallback_is_configured(
     omgeving: Omgeving,
 ) -> None:
     inburgeraar_id = await met_pip_en_intake(omgeving)
@@ -91,7 +90,11 @@ async def test_a_missing_instellingsnummer_once_configured_lets_it_through(
     await omgeving.verwerk()
     fout = await melding(omgeving, inburgeraar_id, event.plaatsing_id)
     assert (fout["status"], aanbod_posts(omgeving)) == ("afgewezen", [])
-    assert "instellingsnummer" in fout["laatsteFout"]
+    assert fout["laatsteFout"] == (
+        "Geen DUO-instellingsnummer van de aanbieder: registreer de aanbieder met zijn "
+        "DUO-instellingsnummer in de contracts-service; voor deze plaatsing opnieuw melden na "
+        "instellen in INTAKE_DUO_INSTELLINGEN."
+    )
 
     settings = omgeving.runtime.parts.state["intake"].settings
     settings.duo_instellingen = f"{DEV_DUO_INSTELLINGEN},{ONBEKEND_KVK}=0000100002"

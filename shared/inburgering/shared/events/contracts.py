@@ -58,7 +58,9 @@ class TrajectGestart(IntegrationEvent):
     aanbieder_kvk: str
     startdatum: date
     aanbieder_duo_instellingsnummer: str | None = Field(
-        None, description="DUO's number for the provider, for the inburgeringsaanbod melding"
+        None,
+        pattern=r"^[0-9A-Za-z]{10}$",
+        description="DUO's number for the provider, for the inburgeringsaanbod melding",
     )
 
 

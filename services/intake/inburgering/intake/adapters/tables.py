@@ -207,6 +207,8 @@ duo_melding = Table(
     Column("aanbieder_kvk", String(20), nullable=True),
     Column("leerroute", String(20), nullable=True),
     Column("startdatum", Date, nullable=True),
+    # From contracts' traject-gestart; empty when the provider was registered without one.
+    Column("aanbieder_duo_instellingsnummer", String(10), nullable=True),
 )
 
 # Name and address ([Bi] art. 9.2.3): sealed, bound to the inburgeraar, never in events or logs.

@@ -45,7 +45,11 @@ def aanbod_overtredingen(aanbod: Aanbod) -> list[str]:
             "indicatorAlfabetiseringsonderwijs."
         )
     if aanbod.instellingsnummer is None:
-        fouten.append("Voor deze aanbieder is geen DUO-instellingsnummer ingesteld.")
+        fouten.append(
+            "Geen DUO-instellingsnummer van de aanbieder: registreer de aanbieder met zijn "
+            "DUO-instellingsnummer in de contracts-service; voor deze plaatsing opnieuw melden "
+            "na instellen in INTAKE_DUO_INSTELLINGEN."
+        )
     elif not INSTELLINGSNUMMER.match(aanbod.instellingsnummer):
         fouten.append("Het DUO-instellingsnummer van de aanbieder is geen 10 tekens.")
     return fouten

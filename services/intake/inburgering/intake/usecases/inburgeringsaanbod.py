@@ -65,6 +65,7 @@ async def when_traject_gestart(
         gemeentecode=event.gemeentecode,
         plaatsing_id=event.plaatsing_id,
         aanbieder_kvk=event.aanbieder_kvk,
+        aanbieder_duo_instellingsnummer=event.aanbieder_duo_instellingsnummer,
         leerroute=event.leerroute.value,
         startdatum=event.startdatum,
     )
@@ -115,8 +116,8 @@ async def meld_opnieuw(
     plaatsing_id: uuid.UUID,
     gemeentecodes: Iterable[str],
 ) -> RowMapping:
-    """Queue a refused melding again once its cause is fixed (e.g. the instellingsnummer is
-    configured, the keurmerk restored): the same melding, its attempts counted on. Asking again
+    """Queue a refused melding again once its cause is fixed (e.g. the fallback instellingsnummer
+    is configured, the keurmerk restored): the same melding, its attempts counted on. Asking again
     while it waits changes nothing; a delivered one is not sent twice."""
     row = await geef_aanbod_melding(uow, inburgeraar_id, plaatsing_id, gemeentecodes)
     if row["status"] == MeldingStatus.AFGELEVERD:

@@ -186,7 +186,9 @@ async def aanbod_verzoek(
     uow: UnitOfWork, ctx: IntakeContext, melding: RowMapping
 ) -> tuple[str, dict[str, object]]:
     """The instellingsnummer and body of an aanbod melding, from the facts as they are now:
-    the current PIP and its melding, and the alfabetisering of the brede intake."""
+    the current PIP and its melding, and the alfabetisering of the brede intake. The number is
+    the one traject-gestart carried; the setting only stands in for providers registered in
+    contracts without one."""
     actueel = (
         (
             await uow.session.execute(
@@ -213,7 +215,8 @@ async def aanbod_verzoek(
     aanbod = Aanbod(
         startdatum=melding["startdatum"],
         alfabetisering=Alfabetisering(alfabetisering) if alfabetisering else None,
-        instellingsnummer=ctx.settings.instelling_per_kvk.get(melding["aanbieder_kvk"]),
+        instellingsnummer=melding["aanbieder_duo_instellingsnummer"]
+        or ctx.settings.instelling_per_kvk.get(melding["aanbieder_kvk"]),
         pip_dagtekening=actueel["dagtekening"] if actueel else None,
     )
     if fouten := aanbod_overtredingen(aanbod):
