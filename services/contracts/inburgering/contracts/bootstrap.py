@@ -14,13 +14,25 @@ from inburgering.contracts.api.overzichten import router as overzichten
 from inburgering.contracts.api.plaatsingen import router as plaatsingen
 from inburgering.contracts.api.portaal import router as portaal
 from inburgering.contracts.api.samenwerkingsverbanden import router as samenwerkingsverbanden
-from inburgering.contracts.handlers import when_leerroute_vastgesteld_vraag_plaatsing_aan
+from inburgering.contracts.handlers import pijplijn, when_leerroute_vastgesteld_vraag_plaatsing_aan
 from inburgering.contracts.handlers.leerroute_gewijzigd import when_leerroute_gewijzigd_herplaats
 from inburgering.contracts.handlers.toewijzing import Toewijzingsregels
 from inburgering.contracts.seed import seed_demo_region
 from inburgering.contracts.settings import ContractsSettings
 from inburgering.shared.events.contracts import TOPIC
-from inburgering.shared.events.routes import LeerrouteGewijzigd, LeerrouteVastgesteld
+from inburgering.shared.events.intake import (
+    DoelgroepGewijzigd,
+    InburgeraarAangemeld,
+    InburgeringsplichtBeeindigd,
+    InburgeringsplichtVoldaan,
+    IntakeAfgerond,
+    PipVastgesteld,
+)
+from inburgering.shared.events.routes import (
+    LeerrouteGeadviseerd,
+    LeerrouteGewijzigd,
+    LeerrouteVastgesteld,
+)
 from inburgering.shared.logboek import Logboek
 from inburgering.shared.messaging import HandlerRegistry
 from inburgering.shared.runtime import ServiceParts
@@ -47,6 +59,17 @@ def build_parts(settings: ContractsSettings | None = None) -> ServiceParts:
     handlers.register(
         LeerrouteGewijzigd, partial(when_leerroute_gewijzigd_herplaats, regels=regels)
     )
+    # The region's pipeline, for the demand forecast and the statistics.
+    for model, handler in (
+        (InburgeraarAangemeld, pijplijn.when_inburgeraar_aangemeld),
+        (IntakeAfgerond, pijplijn.when_intake_afgerond),
+        (DoelgroepGewijzigd, pijplijn.when_doelgroep_gewijzigd),
+        (PipVastgesteld, pijplijn.when_pip_vastgesteld),
+        (InburgeringsplichtBeeindigd, pijplijn.when_inburgeringsplicht_beeindigd),
+        (InburgeringsplichtVoldaan, pijplijn.when_inburgeringsplicht_voldaan),
+        (LeerrouteGeadviseerd, pijplijn.when_leerroute_geadviseerd),
+    ):
+        handlers.register(model, handler)
     return ServiceParts(
         logboek=Logboek(
             verwerkingsactiviteiten.register(settings.logboek_register),

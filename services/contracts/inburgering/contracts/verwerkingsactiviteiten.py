@@ -18,5 +18,27 @@ RAPPORTAGE = Verwerkingsactiviteit(
 )
 
 
+INKOOP = Verwerkingsactiviteit(
+    code="regionale-inkoop",
+    omschrijving=(
+        "De stand van inburgeraars in de regio bijhouden voor de vraagprognose van de inkoop en "
+        "de statistiek (alleen ids, codes en data; uitkomsten alleen geaggregeerd)"
+    ),
+    grondslag="[Wi] art. 16 lid 2 (continuïteit van het aanbod); [Wi] art. 39 (statistiek)",
+    paden=("/prognoses", "/statistieken"),
+    gebeurtenissen=(
+        "nl.inburgering.inburgeraar-aangemeld",
+        "nl.inburgering.intake-afgerond",
+        "nl.inburgering.doelgroep-gewijzigd",
+        "nl.inburgering.pip-vastgesteld",
+        "nl.inburgering.inburgeringsplicht-beeindigd",
+        "nl.inburgering.inburgeringsplicht-voldaan",
+        "nl.inburgering.leerroute-geadviseerd",
+    ),
+)
+
+
 def register(prefix: str) -> Register:
-    return Register(prefix=prefix, standaard=PLAATSING, activiteiten=(PLAATSING, RAPPORTAGE))
+    return Register(
+        prefix=prefix, standaard=PLAATSING, activiteiten=(PLAATSING, RAPPORTAGE, INKOOP)
+    )

@@ -23,6 +23,7 @@ from inburgering.contracts.adapters.tables import (
 from inburgering.contracts.bootstrap import build_parts
 from inburgering.contracts.settings import ContractsSettings
 from inburgering.shared.auth import Rol, mint_dev_token
+from inburgering.shared.events.base import IntegrationEvent
 from inburgering.shared.events.routes import LeerrouteVastgesteld
 from inburgering.shared.events.vocabulary import (
     Ambitie,
@@ -251,3 +252,27 @@ async def api(runtime: ServiceRuntime) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=runtime.create_app())
     async with httpx.AsyncClient(transport=transport, base_url="http://test/v1") as client:
         yield client
+
+
+@pytest.fixture
+def bezorg(runtime: ServiceRuntime) -> Callable[..., Awaitable[None]]:
+    """Deliver any event to the handler the service registered for it, as the consumer does,
+    optionally as if it was published at another moment."""
+
+    async def apply(event: IntegrationEvent, *, op: datetime | None = None) -> None:
+        registration = runtime.parts.handlers.get(event.event_type())
+        assert registration is not None, f"contracts does not handle {event.event_type()}"
+        envelope = Envelope(
+            id=str(uuid.uuid4()),
+            source="urn:nld:oin:00000000000000000000:systeem:inburgering-test",
+            type=event.event_type(),
+            time=op or datetime.now(UTC),
+            gemeentecode=event.gemeentecode,  # type: ignore[attr-defined]
+            data=event.to_data(),
+            key=event.partition_key(),
+        )
+        async with runtime.uow() as uow:
+            await registration.handler(uow, event, envelope)
+            await uow.commit()
+
+    return apply

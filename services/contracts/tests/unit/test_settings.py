@@ -40,6 +40,7 @@ def test_the_demo_region_is_seeded_only_when_enabled() -> None:
 
 def test_the_service_consumes_leerroute_vastgesteld_and_publishes_placements() -> None:
     parts = build_parts(ContractsSettings())
-    assert parts.handlers.topics == {"routes.leerroute"}
+    # intake's topic too: the region's pipeline for the forecast and statistics.
+    assert parts.handlers.topics == {"routes.leerroute", "intake.inburgeraar"}
     assert parts.handlers.get("nl.inburgering.leerroute-vastgesteld") is not None
     assert list(parts.publishes) == ["contracts.plaatsing"]

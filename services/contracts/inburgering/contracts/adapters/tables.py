@@ -317,6 +317,44 @@ urenmijlpaal = Table(
     PrimaryKeyConstraint("plaatsing_id", "mijlpaal"),
 )
 
+# Where each inburgeraar of the region stands on the way to a course, as the events of intake
+# and routes tell it: the pipeline the demand forecast and the statistics count. Ids, codes
+# and dates only; never who the person is.
+pijplijn = Table(
+    "pijplijn",
+    metadata,
+    Column("inburgeraar_id", Uuid, primary_key=True),
+    Column("gemeentecode", String(6), nullable=False, index=True),
+    Column("doelgroep", String(30), nullable=True),
+    Column("aangemeld_op", Date, nullable=True),
+    Column("intake_afgerond_op", Date, nullable=True),
+    Column("geadviseerde_leerroute", String(20), nullable=True),
+    Column("geadviseerd_op", Date, nullable=True),
+    Column("vastgestelde_leerroute", String(20), nullable=True),
+    Column("vastgesteld_op", Date, nullable=True),
+    # The dagtekening of the first PIP: the cohort of the statistics.
+    Column("eerste_pip_op", Date, nullable=True),
+    # The obligation ended (beeindigd) or was met (voldaan); the person needs no new course.
+    Column("afsluiting", String(20), nullable=True),
+    Column("afgesloten_op", Date, nullable=True),
+    CheckConstraint("afsluiting IN ('beeindigd', 'voldaan')", name="afsluiting"),
+)
+
+# The influx a gemeente expects per half year (the taakstelling huisvesting vergunninghouders,
+# and its own estimate of gezinsmigranten), entered by the gemeente for the forecast.
+instroomverwachting = Table(
+    "instroomverwachting",
+    metadata,
+    Column("gemeentecode", String(6), nullable=False),
+    # "2027-H1": January to June, "2027-H2": July to December.
+    Column("halfjaar", String(7), nullable=False),
+    Column("asielstatushouders", Integer, nullable=False),
+    Column("gezinsmigranten", Integer, nullable=False, server_default="0"),
+    Column("vastgelegd_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("gemeentecode", "halfjaar"),
+    CheckConstraint("asielstatushouders >= 0 AND gezinsmigranten >= 0", name="aantallen"),
+)
+
 outbox_message = outbox_table(metadata)
 processed_message = inbox_table(metadata)
 dataverwerking = dataverwerkingen_table(metadata)

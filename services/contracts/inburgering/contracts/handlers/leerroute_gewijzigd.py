@@ -24,7 +24,7 @@ from inburgering.contracts.domain.model import (
     plaatst_automatisch,
 )
 from inburgering.contracts.domain.traject import Handeling
-from inburgering.contracts.handlers import leerroutebesluiten
+from inburgering.contracts.handlers import leerroutebesluiten, pijplijn
 from inburgering.contracts.handlers.toewijzing import (
     Toewijzingsregels,
     werk_wachtlijst_af,
@@ -129,6 +129,7 @@ async def when_leerroute_gewijzigd_herplaats(
     requests a new one itself if it wants to."""
     regels = regels or Toewijzingsregels()
     await leerroutebesluiten.werk_bij(uow, event)
+    await pijplijn.bij_wijziging(uow, event)
     lopend = await _lopende_plaatsingen(uow, event)
     if not lopend:
         log.info("plaatsing.routewijziging_zonder_plaatsing", event_id=envelope.id)

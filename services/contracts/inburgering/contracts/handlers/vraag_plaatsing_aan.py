@@ -24,7 +24,7 @@ from inburgering.contracts.domain.model import (
     mag_op_verzoek_geplaatst_worden,
     plaatst_automatisch,
 )
-from inburgering.contracts.handlers import leerroutebesluiten
+from inburgering.contracts.handlers import leerroutebesluiten, pijplijn
 from inburgering.contracts.handlers.toewijzing import TePlaatsen, Toewijzingsregels, wijs_toe
 from inburgering.shared.events.routes import LeerrouteVastgesteld
 from inburgering.shared.events.vocabulary import Doelgroep, Leerroute
@@ -48,6 +48,7 @@ async def when_leerroute_vastgesteld_vraag_plaatsing_aan(
     overige migranten choose and pay themselves, so their decisions place nobody here.
     """
     await leerroutebesluiten.leg_vast(uow, event)
+    await pijplijn.bij_besluit(uow, event, envelope)
     if not plaatst_automatisch(event.doelgroep):
         log.info("plaatsing.niet_automatisch", doelgroep=str(event.doelgroep))
         return
