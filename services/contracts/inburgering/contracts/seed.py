@@ -23,6 +23,7 @@ from inburgering.contracts.adapters.tables import (
     samenwerkingsverband_lid,
 )
 from inburgering.contracts.domain.model import ContractStatus, KeurmerkStatus, PrijsEenheid
+from inburgering.contracts.handlers import verbandbeheer
 from inburgering.shared.events.vocabulary import Leerroute
 from inburgering.shared.persistence import UnitOfWork
 
@@ -261,5 +262,12 @@ async def seed_demo_region(uow: UnitOfWork, vandaag: date | None = None) -> None
             for c in CONTRACTEN
         ],
     }
+    nieuw = 0
     for table, values in rows.items():
-        await session.execute(insert_ignoring_conflicts(session, table, values))
+        result = await session.execute(insert_ignoring_conflicts(session, table, values))
+        if table is samenwerkingsverband:
+            nieuw = result.rowcount
+    # Routes and the gemeenten learn the demo region as they learn one set up through the API.
+    if nieuw:
+        for v in VERBANDEN:
+            await verbandbeheer.meld(uow, v.id)

@@ -10,13 +10,20 @@ from inburgering.routes.adapters import tables
 from inburgering.routes.api.gemeentebeleid import router as gemeentebeleid
 from inburgering.routes.api.inburgeringstermijnen import router as inburgeringstermijnen
 from inburgering.routes.api.leerroute_adviezen import router as leerroute_adviezen
-from inburgering.routes.api.samenwerkingsverbanden import router as samenwerkingsverbanden
+from inburgering.routes.api.samenwerkingsverbanden import router as samenwerkingsverbanden_api
 from inburgering.routes.api.voortgang import router as voortgang_api
 from inburgering.routes.domain.beleid import Beleid
 from inburgering.routes.domain.termijn import Signaaltermijnen
-from inburgering.routes.handlers import adviezen, examens, termijn, voortgang
+from inburgering.routes.handlers import (
+    adviezen,
+    examens,
+    samenwerkingsverbanden,
+    termijn,
+    voortgang,
+)
 from inburgering.routes.settings import RoutesSettings
 from inburgering.shared.events.contracts import (
+    SamenwerkingsverbandGewijzigd,
     TrajectAfgerond,
     TrajectUitgevallen,
     UrenMijlpaalBereikt,
@@ -76,6 +83,11 @@ def build_parts(settings: RoutesSettings | None = None, *, clock: Clock = utc_no
             rapport, partial(voortgang.when_uren_gerapporteerd_tel_cursusuren, clock=clock)
         )
 
+    registry.register(
+        SamenwerkingsverbandGewijzigd,
+        partial(samenwerkingsverbanden.when_samenwerkingsverband_gewijzigd_neem_over, clock=clock),
+    )
+
     signalen = TimerRegistry(tables.timer)
     for naam in termijn.SIGNALEN:
         signalen.register(naam, termijn.publiceer_signaal)
@@ -92,7 +104,8 @@ def build_parts(settings: RoutesSettings | None = None, *, clock: Clock = utc_no
             "Het leerrouteadvies na de brede intake, het vaststellen en wijzigen van de leerroute, "
             "afschalen naar A2, de inburgeringstermijn met zijn vensters en de voortgang naar "
             "afronding (PVT, MAP, de uren en het eindgesprek van de Z-route, de examenonderdelen "
-            "van de B1-route); beleid per gemeente of samenwerkingsverband."
+            "van de B1-route); beleid per gemeente of per samenwerkingsverband (dat de "
+            "contracts-dienst beheert)."
         ),
         version=VERSION,
         metadata=tables.metadata,
@@ -103,7 +116,7 @@ def build_parts(settings: RoutesSettings | None = None, *, clock: Clock = utc_no
             leerroute_adviezen,
             inburgeringstermijnen,
             gemeentebeleid,
-            samenwerkingsverbanden,
+            samenwerkingsverbanden_api,
             voortgang_api,
         ],
         handlers=registry,

@@ -15,7 +15,11 @@ from inburgering.routes.bootstrap import build_parts
 from inburgering.routes.settings import RoutesSettings
 from inburgering.shared.auth import Rol, mint_dev_token
 from inburgering.shared.events.base import IntegrationEvent
-from inburgering.shared.events.contracts import UrenMijlpaalBereikt
+from inburgering.shared.events.contracts import (
+    Lidmaatschap,
+    SamenwerkingsverbandGewijzigd,
+    UrenMijlpaalBereikt,
+)
 from inburgering.shared.events.intake import (
     InburgeringstermijnVerlengd,
     IntakeAfgerond,
@@ -136,12 +140,18 @@ def intake_afgerond(**overrides: Any) -> IntakeAfgerond:
 
 
 def envelope_for(event: IntegrationEvent, at: datetime | None = None) -> Envelope:
+    # An event about a samenwerkingsverband is addressed to its lead gemeente.
+    gemeentecode = (
+        event.lead_gemeentecode
+        if isinstance(event, SamenwerkingsverbandGewijzigd)
+        else event.gemeentecode
+    )
     return Envelope(
         id=str(uuid.uuid4()),
         source=INTAKE_SOURCE,
         type=event.event_type(),
         time=at or datetime.now(UTC),
-        gemeentecode=event.gemeentecode,
+        gemeentecode=gemeentecode,
         data=event.to_data(),
         key=event.partition_key(),
     )
@@ -247,6 +257,32 @@ def uren_mijlpaal(
         mijlpaal=mijlpaal,
         uren_totaal=uren,
         erkende_instelling=erkend,
+    )
+
+
+def samenwerkingsverband_gewijzigd(
+    verband_id: uuid.UUID,
+    *,
+    leden: dict[str, tuple[date, date | None]],
+    lead: str = GEMEENTE,
+    leerroute: Leerroute = Leerroute.ONDERWIJSROUTE,
+    versie: int = 1,
+    benaming: str = "Zuidoost-Brabant",
+) -> SamenwerkingsverbandGewijzigd:
+    """The verband as contracts publishes it; `leden` maps each gemeentecode to its (ingangsdatum,
+    einddatum)."""
+    return SamenwerkingsverbandGewijzigd(
+        samenwerkingsverband_id=verband_id,
+        versie=versie,
+        benaming=benaming,
+        leerroute=leerroute,
+        lead_gemeentecode=lead,
+        periode_start=date(2026, 1, 1),
+        periode_eind=date(2029, 12, 31),
+        leden=[
+            Lidmaatschap(gemeentecode=code, ingangsdatum=van, einddatum=tot, rollen=["inkoop"])
+            for code, (van, tot) in leden.items()
+        ],
     )
 
 

@@ -14,7 +14,14 @@ from inburgering.shared.events.intake import ExamenuitslagBekend
 from inburgering.shared.events.vocabulary import Alfabetisering
 from inburgering.shared.messaging import Consumer, Envelope
 
-from .conftest import GEMEENTE, envelope_for, intake_afgerond, pip_vastgesteld, uren_mijlpaal
+from .conftest import (
+    GEMEENTE,
+    envelope_for,
+    intake_afgerond,
+    pip_vastgesteld,
+    samenwerkingsverband_gewijzigd,
+    uren_mijlpaal,
+)
 from .test_voortgang_api import vastgesteld
 
 pytestmark = pytest.mark.integration
@@ -245,3 +252,33 @@ async def test_in_a_batch_only_the_forged_event_is_parked_and_the_rest_applied(
         )
     url = f"/inburgeringstermijnen/{eigen.inburgeraar_id}"
     assert (await client.get(url, headers=auth(GEMEENTE))).status_code == 404
+
+
+async def test_a_samenwerkingsverband_from_contracts_passes_the_tenant_check_and_once(
+    runtime, client, auth
+) -> None:
+    """Addressed to the lead gemeente and about no inburgeraar: the tenant check lets it through,
+    for members other than the lead too, and the inbox drops the redelivery."""
+    dead_letters = FakeDeadLetters()
+    consumer = Consumer(
+        runtime.consumer_name,
+        runtime.parts.handlers,
+        runtime.uow,
+        runtime.inbox,
+        dead_letters,
+        logboek=runtime.parts.logboek,
+    )
+    verband_id = uuid.uuid4()
+    envelope = envelope_for(
+        samenwerkingsverband_gewijzigd(
+            verband_id, leden={"GM0796": (date(2026, 1, 1), None)}, lead=GEMEENTE
+        )
+    )
+
+    await consumer.handle(record_of(envelope, 1))
+    await consumer.handle(record_of(envelope, 2))
+
+    assert dead_letters.sent == []
+    assert consumer.handled_total == 1
+    gelezen = await client.get(f"/samenwerkingsverbanden/{verband_id}", headers=auth("GM0796"))
+    assert gelezen.json()["gemeentecodes"] == ["GM0796"]

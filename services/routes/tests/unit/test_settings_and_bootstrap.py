@@ -27,6 +27,7 @@ def test_parts_consume_intake_and_contracts_events_and_publish_on_the_routes_top
         intake.PipVastgesteld,
         intake.InburgeringstermijnVerlengd,
         contracts.UrenMijlpaalBereikt,
+        contracts.SamenwerkingsverbandGewijzigd,
     ):
         assert parts.handlers.get(consumed.event_type()) is not None, consumed
     assert parts.handlers.get(intake.InburgeraarAangemeld.event_type()) is None

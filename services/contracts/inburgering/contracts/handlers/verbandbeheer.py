@@ -84,7 +84,7 @@ async def richt_op(
     for lid in leden:
         await _voeg_in(uow, verband_id, lid)
     await _neem_wachtenden_op(uow, opdracht.leerroute, leden, regels)
-    await _meld(uow, verband_id)
+    await meld(uow, verband_id)
     log.info("samenwerkingsverband.opgericht", verband_id=str(verband_id), leden=len(leden))
     await uow.commit()
     return verband_id
@@ -139,7 +139,7 @@ async def voeg_lid_toe(
     periode = Periode(row["periode_start_date"], row["periode_eind_date"])
     await _voeg_in(uow, verband_id, lidmaatschap.nieuw_lid(bestaande, lid, periode))
     await _neem_wachtenden_op(uow, Leerroute(row["leerroute"]), [lid], regels)
-    await _meld(uow, verband_id, volgende_versie=True)
+    await meld(uow, verband_id, volgende_versie=True)
     log.info("samenwerkingsverband.lid_toegevoegd", verband_id=str(verband_id))
     await uow.commit()
 
@@ -159,7 +159,7 @@ async def beeindig_lidmaatschap(
         )
         .values(einddatum=einddatum)
     )
-    await _meld(uow, verband_id, volgende_versie=True)
+    await meld(uow, verband_id, volgende_versie=True)
     log.info("samenwerkingsverband.lid_beeindigd", verband_id=str(verband_id))
     await uow.commit()
 
@@ -176,7 +176,7 @@ async def _voeg_in(uow: UnitOfWork, verband_id: uuid.UUID, lid: Lidmaatschap) ->
     )
 
 
-async def _meld(uow: UnitOfWork, verband_id: uuid.UUID, *, volgende_versie: bool = False) -> None:
+async def meld(uow: UnitOfWork, verband_id: uuid.UUID, *, volgende_versie: bool = False) -> None:
     """Publish the verband as it now stands, so routes and the gemeenten follow the region."""
     if volgende_versie:
         await uow.session.execute(

@@ -86,21 +86,35 @@ gemeentebeleid = Table(
     PrimaryKeyConstraint("gemeentecode", "ingangs_date"),
 )
 
-# A named group of gemeenten that sets policy together; a gemeente belongs to at most one, so
-# which group's policy applies to it is never ambiguous.
+# Routes' copy of the contracts service's samenwerkingsverbanden, replaced by every
+# samenwerkingsverband-gewijzigd with a higher versie; routes never founds or changes one itself.
 samenwerkingsverband = Table(
     "samenwerkingsverband",
     metadata,
     Column("id", Uuid, primary_key=True),
     Column("naam", String(200), nullable=False),
-    Column("aangemaakt_at", DateTime(timezone=True), nullable=False),
+    Column("leerroute", String(20), nullable=False),
+    Column("lead_gemeentecode", String(6), nullable=False, index=True),
+    Column("periode_start_date", Date, nullable=False),
+    Column("periode_eind_date", Date, nullable=False),
+    # Contracts' version of the verband: an event with a version not above it is ignored.
+    Column("versie", Integer, nullable=False),
+    Column("bijgewerkt_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("leerroute IN ('b1-route', 'onderwijsroute', 'z-route')", name="leerroute"),
 )
 
+# Dated membership: a gemeente is a member from ingangs_date until (not on) eind_date, so whose
+# policy applied on the day an intake was completed stays answerable after members change.
 samenwerkingsverband_lid = Table(
     "samenwerkingsverband_lid",
     metadata,
-    Column("gemeentecode", String(6), primary_key=True),
-    Column("samenwerkingsverband_id", Uuid, nullable=False, index=True),
+    Column("samenwerkingsverband_id", Uuid, nullable=False),
+    Column("gemeentecode", String(6), nullable=False, index=True),
+    Column("ingangs_date", Date, nullable=False),
+    Column("eind_date", Date, nullable=True),
+    Column("rollen", JSON, nullable=False, server_default=text("'[]'")),
+    PrimaryKeyConstraint("samenwerkingsverband_id", "gemeentecode", "ingangs_date"),
+    CheckConstraint("eind_date IS NULL OR eind_date > ingangs_date", name="periode"),
 )
 
 samenwerkingsverbandbeleid = Table(

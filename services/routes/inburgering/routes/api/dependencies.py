@@ -20,7 +20,7 @@ NuDep = Annotated[datetime, Depends(_nu)]
 
 def vereis_namens(principal: Principal, gemeentecodes: Iterable[str]) -> None:
     """Policy is set by a gemeente for its own codes, or by the regio role for the codes it
-    acts for; a group's policy needs a client that acts for every member."""
+    acts for."""
     principal.require(Rol.GEMEENTE, Rol.REGIO)
     buiten = sorted(g for g in gemeentecodes if not principal.acts_for(g))
     if buiten:

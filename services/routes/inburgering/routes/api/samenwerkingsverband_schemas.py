@@ -1,38 +1,33 @@
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import date
 from uuid import UUID
 
 from pydantic import Field
 
 from inburgering.routes.api.schemas import BeleidRead
+from inburgering.shared.events.vocabulary import Leerroute
 from inburgering.shared.http.schemas import ApiModel
-
-GemeentecodeVeld = Annotated[str, Field(pattern=r"^GM\d{4}$", description="CBS-code, bv. GM0772")]
-
-
-class SamenwerkingsverbandCreate(ApiModel):
-    naam: str = Field(
-        min_length=1,
-        max_length=200,
-        # Control characters (NUL above all) have no place in a name and PostgreSQL refuses NUL.
-        pattern=r"^[^\x00-\x1f\x7f]+$",
-        description="bv. `Zuidoost-Brabant`",
-    )
-    gemeentecodes: set[GemeentecodeVeld] = Field(
-        min_length=1,
-        max_length=100,
-        description=(
-            "De deelnemende gemeenten; elk hoort bij ten hoogste één samenwerkingsverband en de "
-            "client handelt namens allemaal"
-        ),
-    )
 
 
 class SamenwerkingsverbandRead(ApiModel):
-    id: UUID
+    id: UUID = Field(description="Het id van het samenwerkingsverband in de contracts-dienst")
     naam: str
-    gemeentecodes: list[str]
+    leerroute: Leerroute = Field(
+        description=(
+            "De leerroute die het samenwerkingsverband inkoopt; beleid over die leerroute komt "
+            "voor zijn leden van dit samenwerkingsverband"
+        )
+    )
+    lead_gemeentecode: str = Field(
+        description="De lead-gemeente, die als enige het beleid van het verband vaststelt"
+    )
+    periode_start: date = Field(description="Begin van de looptijd")
+    periode_eind: date = Field(description="Einde van de looptijd (tot en met)")
+    versie: int = Field(
+        description="De versie uit de contracts-dienst waarop deze gegevens berusten"
+    )
+    gemeentecodes: list[str] = Field(description="De leden op vandaag")
     geldend: BeleidRead | None = Field(
         description="Het beleid van het samenwerkingsverband dat vandaag geldt; leeg zonder"
     )

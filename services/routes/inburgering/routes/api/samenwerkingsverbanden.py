@@ -5,16 +5,13 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
-from inburgering.routes.api.dependencies import NuDep, vereis_namens
-from inburgering.routes.api.samenwerkingsverband_schemas import (
-    SamenwerkingsverbandCreate,
-    SamenwerkingsverbandRead,
-)
+from inburgering.routes.api.dependencies import NuDep
+from inburgering.routes.api.samenwerkingsverband_schemas import SamenwerkingsverbandRead
 from inburgering.routes.api.schemas import BeleidCreate, BeleidRead
 from inburgering.routes.domain.beleid import Beleidsbron
 from inburgering.routes.domain.kalender import vandaag
 from inburgering.routes.handlers import samenwerkingsverbanden as verbanden
-from inburgering.routes.handlers.samenwerkingsverbanden import Verband
+from inburgering.routes.handlers.samenwerkingsverbanden import VerbandMetBeleid
 from inburgering.shared.auth import CurrentPrincipal, Principal, Rol
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
@@ -22,7 +19,8 @@ from inburgering.shared.http.schemas import UowDep
 router = APIRouter(prefix="/samenwerkingsverbanden", tags=["Samenwerkingsverbanden"])
 
 
-def _read(verband: Verband, nu: datetime) -> SamenwerkingsverbandRead:
+def _read(gelezen: VerbandMetBeleid, nu: datetime) -> SamenwerkingsverbandRead:
+    verband = gelezen.verband
     versies = [
         BeleidRead(
             onderwijsroute_max_leeftijd=v["onderwijsroute_max_leeftijd"],
@@ -30,13 +28,18 @@ def _read(verband: Verband, nu: datetime) -> SamenwerkingsverbandRead:
             bron=Beleidsbron.SAMENWERKINGSVERBAND,
             samenwerkingsverband_id=verband.id,
         )
-        for v in verband.versies
+        for v in gelezen.versies
     ]
     geldend = [v for v in versies if v.ingangsdatum and v.ingangsdatum <= vandaag(nu)]
     return SamenwerkingsverbandRead(
         id=verband.id,
         naam=verband.naam,
-        gemeentecodes=list(verband.gemeentecodes),
+        leerroute=verband.leerroute,
+        lead_gemeentecode=verband.lead_gemeentecode,
+        periode_start=verband.periode_start,
+        periode_eind=verband.periode_eind,
+        versie=verband.versie,
+        gemeentecodes=list(verband.leden_op(vandaag(nu))),
         geldend=geldend[-1] if geldend else None,
         versies=versies,
     )
@@ -53,29 +56,18 @@ def _zichtbaar(principal: Principal) -> frozenset[str]:
 async def lijst_samenwerkingsverbanden(
     principal: CurrentPrincipal, uow: UowDep, nu: NuDep
 ) -> list[SamenwerkingsverbandRead]:
-    """De samenwerkingsverbanden waarvan een gemeente van de client lid is."""
-    async with uow:
-        return [_read(v, nu) for v in await verbanden.lijst(uow, _zichtbaar(principal))]
+    """De samenwerkingsverbanden waarvan een gemeente van de client vandaag lid of lead-gemeente
+    is, met hun leerroute, hun leden van vandaag en hun beleidsversies.
 
+    Samenwerkingsverbanden en hun leden beheert de contracts-dienst; deze dienst neemt ze over
+    uit de gebeurtenis `samenwerkingsverband-gewijzigd`. Per leerroute is er een eigen
+    samenwerkingsverband, met eigen leden.
 
-@router.post(
-    "",
-    response_model=SamenwerkingsverbandRead,
-    status_code=201,
-    responses=problem_responses(400, 401, 403, 409),
-)
-async def richt_samenwerkingsverband_op(
-    body: SamenwerkingsverbandCreate, principal: CurrentPrincipal, uow: UowDep, nu: NuDep
-) -> SamenwerkingsverbandRead:
-    """Leg een samenwerkingsverband vast dat samen leerroutebeleid vaststelt.
-
-    Rollen: `gemeente` en `regio`, namens alle deelnemende gemeenten. Een gemeente die al bij
-    een samenwerkingsverband hoort, geeft 409."""
-    vereis_namens(principal, body.gemeentecodes)
+    Rollen: `gemeente` en `regio`, voor de eigen gemeentecodes."""
     async with uow:
-        verband_id = await verbanden.richt_op(uow, body.naam, body.gemeentecodes, nu)
-    async with uow:
-        return _read(await verbanden.geef(uow, verband_id, body.gemeentecodes), nu)
+        return [
+            _read(v, nu) for v in await verbanden.lijst(uow, _zichtbaar(principal), vandaag(nu))
+        ]
 
 
 @router.get(
@@ -89,17 +81,20 @@ async def geef_samenwerkingsverband(
     uow: UowDep,
     nu: NuDep,
 ) -> SamenwerkingsverbandRead:
-    """Het samenwerkingsverband met zijn beleidsversies; zichtbaar voor wie namens een lid
-    handelt, voor anderen 404."""
+    """Het samenwerkingsverband (id uit de contracts-dienst) met zijn beleidsversies; zichtbaar
+    voor wie namens de lead-gemeente of een lid van vandaag handelt, voor anderen 404."""
     async with uow:
-        return _read(await verbanden.geef(uow, samenwerkingsverband_id, _zichtbaar(principal)), nu)
+        return _read(
+            await verbanden.geef(uow, samenwerkingsverband_id, _zichtbaar(principal), vandaag(nu)),
+            nu,
+        )
 
 
 @router.post(
     "/{samenwerkingsverband_id}/beleid",
     response_model=SamenwerkingsverbandRead,
     status_code=201,
-    responses=problem_responses(400, 401, 403, 404),
+    responses=problem_responses(400, 401, 403, 404, 409),
 )
 async def leg_samenwerkingsverbandbeleid_vast(
     samenwerkingsverband_id: UUID,
@@ -109,14 +104,24 @@ async def leg_samenwerkingsverbandbeleid_vast(
     nu: NuDep,
 ) -> SamenwerkingsverbandRead:
     """Leg een beleidsversie van het samenwerkingsverband vast, vanaf `ingangsdatum` (op zijn
-    vroegst morgen). Het geldt voor elke deelnemende gemeente zonder eigen beleid op die dag.
+    vroegst morgen). Het geldt voor elke gemeente die op de peildatum van een advies lid is van
+    dit samenwerkingsverband en op die dag geen eigen beleid heeft.
 
-    Rollen: `gemeente` en `regio`, namens alle deelnemende gemeenten."""
+    De leeftijdsgrens van de onderwijsroute stelt alleen een samenwerkingsverband voor de
+    onderwijsroute vast; bij een samenwerkingsverband voor een andere leerroute geeft dit 409.
+
+    Rollen: `gemeente` en `regio`, namens de lead-gemeente; een lid dat geen lead is krijgt
+    403, wie geen lid of lead vertegenwoordigt 404."""
+    codes = _zichtbaar(principal)
     async with uow:
-        verband = await verbanden.geef(uow, samenwerkingsverband_id, _zichtbaar(principal))
-        vereis_namens(principal, verband.gemeentecodes)
         await verbanden.leg_beleid_vast(
-            uow, verband, body.onderwijsroute_max_leeftijd, body.ingangsdatum, vandaag(nu), nu
+            uow,
+            samenwerkingsverband_id,
+            codes,
+            body.onderwijsroute_max_leeftijd,
+            body.ingangsdatum,
+            vandaag(nu),
+            nu,
         )
     async with uow:
-        return _read(await verbanden.geef(uow, samenwerkingsverband_id, _zichtbaar(principal)), nu)
+        return _read(await verbanden.geef(uow, samenwerkingsverband_id, codes, vandaag(nu)), nu)

@@ -3,7 +3,8 @@
 A new version only applies from a future date, so an advice already given (or one for an intake
 completed earlier) is never judged by a policy that did not yet exist. Policy comes from three
 sources: the gemeente's own versions win over those of its samenwerkingsverband, which win over
-the platform default.
+the platform default. A samenwerkingsverband buys one leerroute, so a policy value is read from
+the verband of the leerroute it concerns.
 """
 
 from __future__ import annotations
@@ -14,7 +15,16 @@ from datetime import date
 from enum import StrEnum
 from uuid import UUID
 
-from inburgering.routes.domain.errors import BeleidMetTerugwerkendeKracht
+from inburgering.routes.domain.errors import (
+    BeleidMetTerugwerkendeKracht,
+    BeleidVoorAndereLeerroute,
+)
+from inburgering.shared.events.vocabulary import Leerroute
+
+# The age limit is a condition for entering the onderwijsroute, so the samenwerkingsverband that
+# sets it for a gemeente is the one that buys the onderwijsroute for it. A policy value for
+# another leerroute gets its own entry and is read from that leerroute's verband.
+LEERROUTE_VAN_BELEID = Leerroute.ONDERWIJSROUTE
 
 
 class Beleidsbron(StrEnum):
@@ -64,6 +74,17 @@ def nieuw_beleid(
             "ligt niet na vandaag): gegeven adviezen houden het beleid waarmee ze zijn berekend."
         )
     return Beleid(onderwijsroute_max_leeftijd, ingangsdatum, bron, vastgesteld_door)
+
+
+def vereis_leerroute_van_beleid(verband_leerroute: Leerroute, naam: str) -> None:
+    """A verband sets only policy for the leerroute it buys: a value for another leerroute would
+    never be read, because that leerroute's verband is asked for it."""
+    if verband_leerroute is not LEERROUTE_VAN_BELEID:
+        raise BeleidVoorAndereLeerroute(
+            f"Samenwerkingsverband {naam} koopt de {verband_leerroute} in; de leeftijdsgrens geldt "
+            f"voor de {LEERROUTE_VAN_BELEID} en wordt vastgesteld door het samenwerkingsverband "
+            f"voor de {LEERROUTE_VAN_BELEID}."
+        )
 
 
 def herkomst(beleid: Beleid) -> str:

@@ -1,4 +1,4 @@
-from inburgering.shared.http.problems import Conflict, DomainError, NotFound
+from inburgering.shared.http.problems import Conflict, DomainError, Forbidden, NotFound
 
 
 class AdviesNietGevonden(NotFound):
@@ -87,6 +87,11 @@ class SamenwerkingsverbandNietGevonden(NotFound):
     code = "samenwerkingsverband-niet-gevonden"
 
 
-class GemeenteAlInSamenwerkingsverband(Conflict):
-    code = "gemeente-al-in-samenwerkingsverband"
-    title = "Een gemeente hoort bij ten hoogste één samenwerkingsverband voor leerroutebeleid."
+class BeleidAlleenDoorLead(Forbidden):
+    code = "beleid-alleen-door-lead"
+    title = "Alleen de lead-gemeente stelt het beleid van het samenwerkingsverband vast."
+
+
+class BeleidVoorAndereLeerroute(Conflict):
+    code = "beleid-voor-andere-leerroute"
+    title = "Dit beleid hoort bij een andere leerroute dan die van het samenwerkingsverband."

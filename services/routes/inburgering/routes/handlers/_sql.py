@@ -37,3 +37,18 @@ def insert_or_replace(session: AsyncSession, table: Table, key: list[str], **val
     insert = (pg_insert if _postgres(session) else sqlite_insert)(table).values(**values)
     rest = {name: insert.excluded[name] for name in values if name not in key}
     return insert.on_conflict_do_update(index_elements=key, set_=rest)
+
+
+def insert_or_replace_older(
+    session: AsyncSession, table: Table, key: list[str], version: str, **values: Any
+) -> Any:
+    """Insert, or replace the existing row only when its `version` is lower than the new one. An
+    older or equal version changes no row (rowcount 0); on PostgreSQL a concurrent writer of the
+    same key waits for the row and then compares with what was committed."""
+    insert = (pg_insert if _postgres(session) else sqlite_insert)(table).values(**values)
+    rest = {name: insert.excluded[name] for name in values if name not in key}
+    return insert.on_conflict_do_update(
+        index_elements=key,
+        set_=rest,
+        where=table.c[version] < insert.excluded[version],
+    )

@@ -8,15 +8,18 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.engine import RowMapping
 
-from inburgering.routes.adapters.tables import (
-    gemeentebeleid,
-    samenwerkingsverband,
-    samenwerkingsverband_lid,
-    samenwerkingsverbandbeleid,
-)
+from inburgering.routes.adapters.tables import gemeentebeleid, samenwerkingsverbandbeleid
 from inburgering.routes.domain import beleid as domein
-from inburgering.routes.domain.beleid import Beleid, Beleidsbron, nieuw_beleid
+from inburgering.routes.domain.beleid import (
+    LEERROUTE_VAN_BELEID,
+    Beleid,
+    Beleidsbron,
+    nieuw_beleid,
+)
+from inburgering.routes.domain.samenwerkingsverband import verantwoordelijk_verband
 from inburgering.routes.handlers._sql import insert_or_replace
+from inburgering.routes.handlers.samenwerkingsverbanden import verbanden_met_lid
+from inburgering.shared.events.vocabulary import Leerroute
 from inburgering.shared.persistence import UnitOfWork
 
 EIGEN = Beleidsbron.GEMEENTE
@@ -30,39 +33,39 @@ async def geldend_beleid(
         Beleid(r["onderwijsroute_max_leeftijd"], r["ingangs_date"], EIGEN, gemeentecode)
         for r in await beleidsversies(uow, gemeentecode, tot=datum)
     ]
-    verband = (
+    van_verband = await verbandbeleid(uow, gemeentecode, LEERROUTE_VAN_BELEID, datum)
+    return domein.geldend_beleid(eigen, van_verband, datum, standaard)
+
+
+async def verbandbeleid(
+    uow: UnitOfWork, gemeentecode: str, leerroute: Leerroute, datum: date
+) -> list[Beleid]:
+    """The policy versions, up to `datum`, of the samenwerkingsverband that buys `leerroute` for
+    the gemeente on `datum`: membership on that day counts, not today's, so a late delivery gives
+    the advice the gemeente would have had then."""
+    verband = verantwoordelijk_verband(
+        await verbanden_met_lid(uow, gemeentecode, leerroute, datum), gemeentecode, leerroute, datum
+    )
+    if verband is None:
+        return []
+    rows = (
         await uow.session.execute(
-            select(
-                samenwerkingsverband.c.id,
-                samenwerkingsverband.c.naam,
-                samenwerkingsverbandbeleid.c.ingangs_date,
-                samenwerkingsverbandbeleid.c.onderwijsroute_max_leeftijd,
-            )
-            .join(
-                samenwerkingsverband_lid,
-                samenwerkingsverband_lid.c.samenwerkingsverband_id == samenwerkingsverband.c.id,
-            )
-            .join(
-                samenwerkingsverbandbeleid,
-                samenwerkingsverbandbeleid.c.samenwerkingsverband_id == samenwerkingsverband.c.id,
-            )
-            .where(
-                samenwerkingsverband_lid.c.gemeentecode == gemeentecode,
+            select(samenwerkingsverbandbeleid).where(
+                samenwerkingsverbandbeleid.c.samenwerkingsverband_id == verband.id,
                 samenwerkingsverbandbeleid.c.ingangs_date <= datum,
             )
         )
     ).mappings()
-    van_verband = [
+    return [
         Beleid(
             r["onderwijsroute_max_leeftijd"],
             r["ingangs_date"],
             Beleidsbron.SAMENWERKINGSVERBAND,
-            r["naam"],
-            r["id"],
+            verband.naam,
+            verband.id,
         )
-        for r in verband
+        for r in rows
     ]
-    return domein.geldend_beleid(eigen, van_verband, datum, standaard)
 
 
 async def leg_beleid_vast(
