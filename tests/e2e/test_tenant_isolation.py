@@ -43,7 +43,7 @@ UNSEEDED_CASE_PARAMETERS: set[str] = set()
 # Path parameters of shared reference data (catalogues, contracts, networks): not case files.
 REFERENCE_PARAMETERS = {
     "contract_id", "samenwerkingsverband_id", "aanbieder_id", "instelling_id", "opleiding_id",
-    "cohort_id", "gemeentecode", "kvk",
+    "cohort_id", "gemeentecode", "kvk", "halfjaar",
 }  # fmt: skip
 OTHER_TENANTS = {
     # With every extra permission, so that health data and the processing log are walked too.

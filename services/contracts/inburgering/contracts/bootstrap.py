@@ -13,10 +13,12 @@ from inburgering.contracts.api.contractregister import router as contractregiste
 from inburgering.contracts.api.overzichten import router as overzichten
 from inburgering.contracts.api.plaatsingen import router as plaatsingen
 from inburgering.contracts.api.portaal import router as portaal
+from inburgering.contracts.api.prognoses import router as prognoses
 from inburgering.contracts.api.samenwerkingsverbanden import router as samenwerkingsverbanden
 from inburgering.contracts.handlers import pijplijn, when_leerroute_vastgesteld_vraag_plaatsing_aan
 from inburgering.contracts.handlers.leerroute_gewijzigd import when_leerroute_gewijzigd_herplaats
 from inburgering.contracts.handlers.toewijzing import Toewijzingsregels
+from inburgering.contracts.prognosewerk import prognoselus
 from inburgering.contracts.seed import seed_demo_region
 from inburgering.contracts.settings import ContractsSettings
 from inburgering.shared.events.contracts import TOPIC
@@ -93,6 +95,7 @@ def build_parts(settings: ContractsSettings | None = None) -> ServiceParts:
             samenwerkingsverbanden,
             contracten,
             contractregister,
+            prognoses,
             aanbieders,
             overzichten,
         ],
@@ -100,4 +103,5 @@ def build_parts(settings: ContractsSettings | None = None) -> ServiceParts:
         publishes=[TOPIC],
         seed=seed_demo_region if settings.seed_demo_data else None,
         state={"toewijzingsregels": regels},
+        workers=[prognoselus],
     )

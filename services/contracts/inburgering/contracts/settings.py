@@ -39,6 +39,18 @@ class ContractsSettings(BaseServiceSettings):
         ),
     )
 
+    prognose_interval_seconds: float = Field(
+        3600,
+        gt=0,
+        description=(
+            "How often the scheduler role forecasts every samenwerkingsverband and signals an "
+            "expected shortfall (`capaciteitstekort-verwacht`, once per shortfall)."
+        ),
+    )
+    prognose_kwartalen: int = Field(
+        6, ge=4, le=8, description="Quarters ahead the shortfall signal looks."
+    )
+
     def unsafe_for_production(self) -> list[str]:
         problems = super().unsafe_for_production()
         if self.seed_demo_data:

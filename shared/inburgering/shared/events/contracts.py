@@ -252,6 +252,26 @@ class SamenwerkingsverbandGewijzigd(IntegrationEvent):
     leden: list[Lidmaatschap]
 
 
+
+class CapaciteitstekortVerwacht(IntegrationEvent):
+    """The demand forecast of a samenwerkingsverband expects more course places to be needed
+    than its contracts still have, from `kwartaal` on. Published once per shortfall and again
+    when its first quarter or size changes; addressed to the lead gemeente, which procures."""
+
+    event_name = "capaciteitstekort-verwacht"
+    topic = TOPIC
+    aggregate_type = "samenwerkingsverband"
+    key_field = "samenwerkingsverband_id"
+
+    samenwerkingsverband_id: UUID
+    lead_gemeentecode: Gemeentecode
+    leerroute: Leerroute
+    kwartaal: str = Field(pattern=r"^[0-9]{4}-K[1-4]$", description="First quarter short")
+    tekort: int = Field(ge=1, description="Places short in that quarter, rounded up")
+    vrije_plaatsen: float = Field(ge=0, description="Free places running in that quarter")
+    peildatum: date
+
+
 EVENTS = (
     PlaatsingAangevraagd,
     CapaciteitUitgeput,
@@ -266,4 +286,5 @@ EVENTS = (
     PlaatsingIngetrokken,
     TrajectBeeindigd,
     SamenwerkingsverbandGewijzigd,
+    CapaciteitstekortVerwacht,
 )

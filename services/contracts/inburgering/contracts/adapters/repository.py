@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -44,6 +44,25 @@ def insert_ignoring_conflicts(
     """An INSERT that skips rows violating a unique key, so concurrent writers both succeed."""
     insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
     return insert(table).values(values).on_conflict_do_nothing()
+
+
+async def upsert(
+    session: AsyncSession,
+    table: Table,
+    values: Mapping[str, Any],
+    keys: Sequence[str],
+    bijwerken: Sequence[str] | None = None,
+) -> None:
+    """Insert the row, or where the keys are taken set `bijwerken` (default: every other given
+    column) to the given values."""
+    insert = (pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert)(table)
+    insert = insert.values(dict(values))
+    kolommen = [k for k in values if k not in keys] if bijwerken is None else list(bijwerken)
+    await session.execute(
+        insert.on_conflict_do_update(
+            index_elements=list(keys), set_={k: insert.excluded[k] for k in kolommen}
+        )
+    )
 
 
 def _lid_op(peildatum: date) -> ColumnElement[bool]:

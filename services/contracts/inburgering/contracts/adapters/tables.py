@@ -355,6 +355,22 @@ instroomverwachting = Table(
     CheckConstraint("asielstatushouders >= 0 AND gezinsmigranten >= 0", name="aantallen"),
 )
 
+# The shortfall last signalled per verband, so that a forecast publishes it once, and again only
+# when it changes.
+tekortsignaal = Table(
+    "tekortsignaal",
+    metadata,
+    Column(
+        "samenwerkingsverband_id",
+        Uuid,
+        ForeignKey("samenwerkingsverband.id", name="fk_tekortsignaal_verband"),
+        primary_key=True,
+    ),
+    Column("kwartaal", String(7), nullable=False),
+    Column("tekort", Integer, nullable=False),
+    Column("gesignaleerd_at", DateTime(timezone=True), nullable=False),
+)
+
 outbox_message = outbox_table(metadata)
 processed_message = inbox_table(metadata)
 dataverwerking = dataverwerkingen_table(metadata)

@@ -9,9 +9,7 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
+from inburgering.contracts.adapters import repository
 from inburgering.contracts.adapters.tables import pijplijn
 from inburgering.shared.events.intake import (
     DoelgroepGewijzigd,
@@ -40,16 +38,14 @@ def _dag(envelope: Envelope) -> date:
 async def werk_bij(
     uow: UnitOfWork, inburgeraar_id: uuid.UUID, gemeentecode: str, **stand: Any
 ) -> None:
-    """Set these stage columns of the person's row, creating it when it is the first event."""
-    dialect = pg_insert if uow.session.bind.dialect.name == "postgresql" else sqlite_insert
-    insert = dialect(pijplijn).values(
-        inburgeraar_id=inburgeraar_id, gemeentecode=gemeentecode, **stand
-    )
-    await uow.session.execute(
-        insert.on_conflict_do_update(
-            index_elements=[pijplijn.c.inburgeraar_id],
-            set_={kolom: insert.excluded[kolom] for kolom in stand},
-        )
+    """Set these stage columns of the person's row, creating it when it is the first event.
+    The gemeente is never changed: an inburgeraar id belongs to one gemeente for good."""
+    await repository.upsert(
+        uow.session,
+        pijplijn,
+        {"inburgeraar_id": inburgeraar_id, "gemeentecode": gemeentecode, **stand},
+        ["inburgeraar_id"],
+        bijwerken=list(stand),
     )
 
 

@@ -1,4 +1,5 @@
-"""the region's pipeline from intake and routes events, and the influx gemeenten expect
+"""the region's pipeline from intake and routes events, the influx gemeenten expect, and the
+shortfall last signalled per verband
 
 Revision ID: 5a1d7e3c9b20
 Revises: 3f9b0c6e2d14
@@ -50,9 +51,23 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("gemeentecode", "halfjaar", name=op.f("pk_instroomverwachting")),
     )
+    op.create_table(
+        "tekortsignaal",
+        sa.Column("samenwerkingsverband_id", sa.Uuid(), nullable=False),
+        sa.Column("kwartaal", sa.String(length=7), nullable=False),
+        sa.Column("tekort", sa.Integer(), nullable=False),
+        sa.Column("gesignaleerd_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["samenwerkingsverband_id"],
+            ["samenwerkingsverband.id"],
+            name="fk_tekortsignaal_verband",
+        ),
+        sa.PrimaryKeyConstraint("samenwerkingsverband_id", name=op.f("pk_tekortsignaal")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("tekortsignaal")
     op.drop_table("instroomverwachting")
     disable_tenant_rls("pijplijn")
     op.drop_index(op.f("ix_pijplijn_gemeentecode"), table_name="pijplijn")
