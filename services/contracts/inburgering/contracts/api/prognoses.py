@@ -152,7 +152,7 @@ Gemeente = Annotated[str, Path(pattern=r"^GM[0-9]{4}$")]
 @router.put(
     "/instroomverwachtingen/{gemeentecode}/{halfjaar}",
     response_model=InstroomverwachtingRead,
-    responses=problem_responses(400, 401, 403),
+    responses=problem_responses(400, 401, 403, 404),
 )
 async def leg_instroomverwachting_vast(
     gemeentecode: Gemeente,
