@@ -62,7 +62,7 @@ async def gestart(api, plaatsing_id, headers) -> None:
 
 
 async def test_a_provider_accepts_starts_reports_and_completes_a_placement(
-    api, runtime, regio, plaatsing_id, eigen
+    api, runtime, regio, plaatsing_id, eigen, auth
 ):
     geaccepteerd = await api.post(f"/plaatsingen/{plaatsing_id}/acceptatie", headers=eigen)
     assert geaccepteerd.status_code == 200
@@ -92,6 +92,17 @@ async def test_a_provider_accepts_starts_reports_and_completes_a_placement(
         headers=eigen,
     )
     assert examen.status_code == 201
+    # The placing gemeente reads what the provider reported; another gemeente cannot.
+    for lezer in (eigen, auth(Rol.GEMEENTE, gemeentecodes=(regio.lid,))):
+        gelezen = await api.get(f"/plaatsingen/{plaatsing_id}/examenresultaten", headers=lezer)
+        assert gelezen.status_code == 200, gelezen.text
+        assert [(r["onderdeel"], r["niveau"], r["behaald"]) for r in gelezen.json()] == [
+            ("lezen", "B1", True)
+        ]
+        assert gelezen.json()[0]["id"] == examen.json()["id"]
+    anders = auth(Rol.GEMEENTE, gemeentecodes=(regio.buitenstaander,))
+    geweigerd = await api.get(f"/plaatsingen/{plaatsing_id}/examenresultaten", headers=anders)
+    assert geweigerd.status_code == 404
     afgerond = await api.post(
         f"/plaatsingen/{plaatsing_id}/afronding",
         json={"einddatum": VANDAAG.isoformat()},

@@ -8,7 +8,13 @@ from sqlalchemy.engine import RowMapping
 
 from inburgering.contracts import handlers
 from inburgering.contracts.api.dependencies import RegelsDep, plaatsing_inzage
-from inburgering.contracts.api.schemas import PlaatsingCreate, PlaatsingRead, UrenRead
+from inburgering.contracts.api.schemas import (
+    ExamenresultaatRead,
+    PlaatsingCreate,
+    PlaatsingRead,
+    UrenRead,
+)
+from inburgering.contracts.handlers.plaatsingen import geef_examenresultaten
 from inburgering.shared.auth import CurrentPrincipal
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
@@ -118,3 +124,30 @@ async def geef_uren(plaatsing_id: UUID, principal: CurrentPrincipal, uow: UowDep
         uren_ongeoorloofd_afwezig=float(uren.ongeoorloofd_afwezig),
         mijlpalen=mijlpalen,
     )
+
+
+@router.get(
+    "/{plaatsing_id}/examenresultaten",
+    response_model=list[ExamenresultaatRead],
+    responses=problem_responses(400, 401, 403, 404),
+)
+async def lijst_examenresultaten(
+    plaatsing_id: UUID, principal: CurrentPrincipal, uow: UowDep
+) -> list[ExamenresultaatRead]:
+    """De examenresultaten die de aanbieder bij deze plaatsing meldde, voor de gemeente die
+    plaatste en de aanbieder zelf. DUO blijft de bron van examenuitslagen (art. 9.2.5 Bi2021):
+    de afronding van de leerroute volgt DUO's uitslagen, niet deze meldingen."""
+    inzage = plaatsing_inzage(principal)
+    async with uow:
+        rows = await geef_examenresultaten(uow, plaatsing_id, inzage)
+    return [
+        ExamenresultaatRead(
+            id=row["id"],
+            onderdeel=row["onderdeel"],
+            examendatum=row["examendatum"],
+            niveau=row["niveau"],
+            behaald=row["behaald"],
+            gemeld_op=row["gemeld_at"],
+        )
+        for row in rows
+    ]

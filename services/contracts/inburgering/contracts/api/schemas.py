@@ -106,6 +106,11 @@ class ExamenresultaatCreate(ApiModel):
     behaald: bool
 
 
+class ExamenresultaatRead(ExamenresultaatCreate):
+    id: UUID
+    gemeld_op: Tijdstip = Field(description="Wanneer de aanbieder het meldde")
+
+
 class Gemeld(ApiModel):
     id: UUID
 

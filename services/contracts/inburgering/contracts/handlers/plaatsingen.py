@@ -8,7 +8,12 @@ from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.engine import RowMapping
 
 from inburgering.contracts.adapters import repository
-from inburgering.contracts.adapters.tables import aanbieder, plaatsing, urenmijlpaal
+from inburgering.contracts.adapters.tables import (
+    aanbieder,
+    examenresultaat,
+    plaatsing,
+    urenmijlpaal,
+)
 from inburgering.contracts.domain.errors import PlaatsingNietGevonden
 from inburgering.contracts.domain.inzage import AanbiederInzage, GemeenteInzage
 from inburgering.shared.persistence import UnitOfWork
@@ -79,3 +84,17 @@ async def geef_uren(
         .order_by(urenmijlpaal.c.mijlpaal)
     )
     return uren, list(mijlpalen.scalars().all())
+
+
+async def geef_examenresultaten(
+    uow: UnitOfWork, plaatsing_id: uuid.UUID, inzage: GemeenteInzage | AanbiederInzage
+) -> list[RowMapping]:
+    """What the provider reported of the exams, for the placing gemeente and the provider. The
+    completion check follows DUO's own results ([Bi] 9.2.5), not these reports."""
+    await geef_plaatsing(uow, plaatsing_id, inzage)
+    result = await uow.session.execute(
+        select(examenresultaat)
+        .where(examenresultaat.c.plaatsing_id == plaatsing_id)
+        .order_by(examenresultaat.c.examendatum, examenresultaat.c.gemeld_at)
+    )
+    return list(result.mappings().all())
