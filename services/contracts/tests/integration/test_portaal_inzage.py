@@ -18,6 +18,7 @@ DAG = (date.today() - timedelta(days=3)).isoformat()
 ENDPOINTS = [
     ("GET", "", None),
     ("GET", "/uren", None),
+    ("GET", "/examenresultaten", None),
     ("POST", "/acceptatie", None),
     ("POST", "/afwijzing", {"reden": "geen-plek"}),
     ("POST", "/start", {"startdatum": DAG}),

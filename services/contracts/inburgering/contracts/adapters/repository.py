@@ -164,7 +164,7 @@ async def actieve_contracten_van(
         .join(aanbieder, aanbieder.c.id == contract.c.aanbieder_id)
         .where(
             contract.c.samenwerkingsverband_id.in_(list(by_id)),
-            contract.c.status == ContractStatus.ACTIEF,
+            contract.c.status.in_([s for s in ContractStatus if s.plaatst]),
         )
     )
     rows = list(result.mappings())

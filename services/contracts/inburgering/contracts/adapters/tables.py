@@ -166,7 +166,9 @@ contract = Table(
         "geplaatst >= 0 AND geplaatst <= capaciteit", name="geplaatst_binnen_capaciteit"
     ),
     CheckConstraint("prijs_eenheid IN ('traject', 'uur', 'module')", name="prijs_eenheid"),
-    CheckConstraint("status IN ('actief', 'opgeschort', 'beeindigd')", name="status"),
+    CheckConstraint(
+        "status IN ('concept', 'actief', 'verlengd', 'opgeschort', 'beeindigd')", name="status"
+    ),
     CheckConstraint("periode_start_date <= periode_eind_date", name="periode"),
     CheckConstraint("verlengingsopties >= 0", name="verlengingsopties"),
 )

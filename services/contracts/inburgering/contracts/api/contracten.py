@@ -154,6 +154,7 @@ async def wijzig_contract(
         status=body.status,
         periode_eind=body.periode_eind,
         verlengingsopties=body.verlengingsopties,
+        verlengen_tot=body.verlengen_tot,
         aandelen=(
             None if body.aandelen is None else {a.gemeentecode: a.capaciteit for a in body.aandelen}
         ),

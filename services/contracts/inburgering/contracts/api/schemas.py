@@ -220,7 +220,13 @@ class ContractUpdate(ApiModel):
     capaciteit: int | None = Field(None, ge=0, le=MAX_AANTAL)
     prijs_bedrag: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
     status: ContractStatus | None = None
-    periode_eind: date | None = Field(None, description="Bv. na het lichten van een verlenging")
+    periode_eind: date | None = Field(None, description="Een andere einddatum (geen verlenging)")
+    verlengen_tot: date | None = Field(
+        None,
+        description=(
+            "Licht één verlengingsoptie: het contract loopt tot deze dag en heet dan `verlengd`"
+        ),
+    )
     verlengingsopties: int | None = Field(None, ge=0, le=MAX_AANTAL)
     aandelen: list[Aandeel] | None = Field(
         None, description="Capaciteit per gemeente; een lege lijst heft de aandelen op"

@@ -15,7 +15,6 @@ from uuid import UUID
 
 from inburgering.contracts.domain.model import (
     Contract,
-    ContractStatus,
     Samenwerkingsverband,
     Toewijzingsbeleid,
 )
@@ -41,7 +40,7 @@ class Aanvraag:
 
 def komt_in_aanmerking(contract: Contract, aanvraag: Aanvraag) -> bool:
     return (
-        contract.status is ContractStatus.ACTIEF
+        contract.status.plaatst
         and contract.leerroute is aanvraag.leerroute
         and contract.periode.omvat(aanvraag.peildatum)
         and contract.doelgroep in (None, aanvraag.doelgroep)

@@ -12,7 +12,12 @@ from inburgering.contracts.domain.errors import (
     OngeldigContract,
     OngeldigeWijziging,
 )
-from inburgering.contracts.domain.model import ContractStatus, Periode, PrijsEenheid
+from inburgering.contracts.domain.model import (
+    CONTRACT_OVERGANGEN,
+    ContractStatus,
+    Periode,
+    PrijsEenheid,
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,8 @@ class Wijziging:
     periode_eind: date | None = None
     verlengingsopties: int | None = None
     aandelen: Mapping[str, int] | None = None
+    # Use one extension option: the contract runs until this day and is then `verlengd`.
+    verlengen_tot: date | None = None
 
 
 @dataclass(frozen=True)
@@ -46,7 +53,43 @@ class Bezetting:
     leden: frozenset[str]
 
 
+def _verleng(huidig: Voorwaarden, w: Wijziging) -> Wijziging:
+    """An extension as the plain changes it makes; refused without an option left, on a
+    contract not in force, or when it does not lengthen the period."""
+    assert w.verlengen_tot is not None
+    if w.status is not None or w.periode_eind is not None or w.verlengingsopties is not None:
+        raise OngeldigeWijziging(
+            "Verlengen gaat alleen samen met capaciteit, prijs en aandelen, niet met status, "
+            "einddatum of opties."
+        )
+    if not huidig.status.plaatst:
+        raise OngeldigeWijziging(f"Een contract met status {huidig.status} wordt niet verlengd.")
+    if huidig.verlengingsopties < 1:
+        raise OngeldigeWijziging("Dit contract heeft geen verlengingsoptie meer.")
+    if w.verlengen_tot <= huidig.periode.eind:
+        raise OngeldigeWijziging(
+            f"Een verlenging loopt tot na de huidige einddatum {huidig.periode.eind}."
+        )
+    return replace(
+        w,
+        verlengen_tot=None,
+        status=ContractStatus.VERLENGD,
+        periode_eind=w.verlengen_tot,
+        verlengingsopties=huidig.verlengingsopties - 1,
+    )
+
+
 def nieuwe_voorwaarden(huidig: Voorwaarden, w: Wijziging, bezetting: Bezetting) -> Voorwaarden:
+    if w.verlengen_tot is not None:
+        w = _verleng(huidig, w)
+    elif w.status is not None and w.status != huidig.status:
+        toegestaan = CONTRACT_OVERGANGEN[huidig.status]
+        if w.status not in toegestaan:
+            raise OngeldigeWijziging(
+                f"Van {huidig.status} naar {w.status} kan niet; wel naar: "
+                + (", ".join(sorted(toegestaan)) or "niets (het contract is beëindigd)")
+                + ". Verlengen gaat met `verlengenTot`."
+            )
     nieuw = replace(
         huidig,
         capaciteit=huidig.capaciteit if w.capaciteit is None else w.capaciteit,
@@ -88,6 +131,8 @@ def eerste_voorwaarden(v: Voorwaarden, leden: frozenset[str]) -> Voorwaarden:
     current members, and no more shared out than there is."""
     if v.periode.eind < v.periode.start:
         raise OngeldigContract("Het contract kan niet eindigen voor het begint.")
+    if v.status not in (ContractStatus.CONCEPT, ContractStatus.ACTIEF):
+        raise OngeldigContract(f"Een nieuw contract is concept of actief, niet {v.status}.")
     buiten = set(v.aandelen) - leden
     if buiten:
         raise OngeldigContract(

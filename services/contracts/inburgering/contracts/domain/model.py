@@ -20,9 +20,29 @@ class KeurmerkStatus(StrEnum):
 
 
 class ContractStatus(StrEnum):
+    """A contract's lifecycle: agreed but not in force (concept), in force (actief), in force
+    after an extension option was used (verlengd), paused (opgeschort), ended (beeindigd)."""
+
+    CONCEPT = "concept"
     ACTIEF = "actief"
+    VERLENGD = "verlengd"
     OPGESCHORT = "opgeschort"
     BEEINDIGD = "beeindigd"
+
+    @property
+    def plaatst(self) -> bool:
+        """Whether new placements may go to a contract in this state."""
+        return self in (ContractStatus.ACTIEF, ContractStatus.VERLENGD)
+
+
+# The status changes a PATCH may make; `verlengd` comes only from using an extension option.
+CONTRACT_OVERGANGEN: dict[ContractStatus, frozenset[ContractStatus]] = {
+    ContractStatus.CONCEPT: frozenset({ContractStatus.ACTIEF, ContractStatus.BEEINDIGD}),
+    ContractStatus.ACTIEF: frozenset({ContractStatus.OPGESCHORT, ContractStatus.BEEINDIGD}),
+    ContractStatus.VERLENGD: frozenset({ContractStatus.OPGESCHORT, ContractStatus.BEEINDIGD}),
+    ContractStatus.OPGESCHORT: frozenset({ContractStatus.ACTIEF, ContractStatus.BEEINDIGD}),
+    ContractStatus.BEEINDIGD: frozenset(),
+}
 
 
 class PrijsEenheid(StrEnum):

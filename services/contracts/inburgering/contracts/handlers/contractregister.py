@@ -17,7 +17,7 @@ from inburgering.contracts.adapters.tables import aanbieder, contract, samenwerk
 from inburgering.contracts.domain.contractregister import Fout, OngeldigRegister, Registerregel
 from inburgering.contracts.domain.contractversie import Voorwaarden, eerste_voorwaarden
 from inburgering.contracts.domain.errors import DomainError
-from inburgering.contracts.domain.model import ContractStatus, Periode
+from inburgering.contracts.domain.model import Periode
 from inburgering.contracts.handlers import aanbiederregistratie
 from inburgering.contracts.handlers.aanbieders import WijzigKeurmerk
 from inburgering.contracts.handlers.contractsluiting import SluitContract, geleid_verband, schrijf
@@ -173,7 +173,7 @@ async def importeer(
             _voorwaarden(regel),
             door=door,
         )
-    if any(regel.status is ContractStatus.ACTIEF for _, regel in nieuw):
+    if any(regel.status.plaatst for _, regel in nieuw):
         await werk_wachtlijst_af(uow, [verband_id], toewijzing)
     log.info("contractregister.geimporteerd", aangemaakt=len(nieuw), ongewijzigd=ongewijzigd)
     await uow.commit()

@@ -25,7 +25,6 @@ from inburgering.contracts.domain.errors import (
     SamenwerkingsverbandBeheerVerboden,
 )
 from inburgering.contracts.domain.inzage import RegioInzage
-from inburgering.contracts.domain.model import ContractStatus
 from inburgering.contracts.handlers.contracten import contracten_query
 from inburgering.contracts.handlers.contractwijziging import versie_rij
 from inburgering.contracts.handlers.toewijzing import (
@@ -84,7 +83,7 @@ async def sluit(
     leden = await repository.leden_van(uow.session, [verband["id"]], vandaag())
     v = eerste_voorwaarden(opdracht.voorwaarden, frozenset(leden[verband["id"]]))
     contract_id = await schrijf(uow, verband, aanbieder_id, opdracht, v, door=door)
-    if v.status is ContractStatus.ACTIEF:
+    if v.status.plaatst:
         await werk_wachtlijst_af(uow, [verband["id"]], regels)
     await uow.commit()
     return contract_id

@@ -174,7 +174,7 @@ async def wijzig_contract(
         insert(contract_versie).values(versie_rij(contract_id, versie, nieuw, door, toelichting))
     )
     log.info("contract.gewijzigd", contract_id=str(contract_id), versie=versie)
-    if nieuw.status is ContractStatus.ACTIEF:
+    if nieuw.status.plaatst:
         await werk_wachtlijst_af(uow, [row["samenwerkingsverband_id"]], regels)
     await uow.commit()
 

@@ -94,7 +94,7 @@ async def _bereken(
                 periode_start=r["periode_start_date"],
                 periode_eind=r["periode_eind_date"],
                 verlengingsopties=r["verlengingsopties"],
-                actief=r["status"] == ContractStatus.ACTIEF,
+                actief=ContractStatus(r["status"]).plaatst,
             )
             for r in contracten.mappings()
         ],

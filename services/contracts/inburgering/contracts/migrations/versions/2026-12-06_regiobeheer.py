@@ -52,10 +52,22 @@ def upgrade() -> None:
         batch.create_unique_constraint(
             "uq_contract_perceel", ["samenwerkingsverband_id", "perceel_code", "aanbieder_id"]
         )
+        # The lifecycle gains concept (agreed, not in force) and verlengd (an option used).
+        batch.drop_constraint(op.f("ck_contract_status"), type_="check")
+        batch.create_check_constraint(
+            op.f("ck_contract_status"),
+            "status IN ('concept', 'actief', 'verlengd', 'opgeschort', 'beeindigd')",
+        )
 
 
 def downgrade() -> None:
+    op.execute("UPDATE contract SET status = 'actief' WHERE status = 'verlengd'")
+    op.execute("UPDATE contract SET status = 'opgeschort' WHERE status = 'concept'")
     with op.batch_alter_table("contract") as batch:
+        batch.drop_constraint(op.f("ck_contract_status"), type_="check")
+        batch.create_check_constraint(
+            op.f("ck_contract_status"), "status IN ('actief', 'opgeschort', 'beeindigd')"
+        )
         batch.drop_constraint("uq_contract_perceel", type_="unique")
         batch.drop_column("perceel_naam")
         batch.drop_column("perceel_code")
