@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 log = structlog.get_logger(__name__)
 
@@ -117,6 +118,20 @@ def _invalid_params(exc: RequestValidationError) -> list[InvalidParam]:
     return params
 
 
+def _allowed(request: Request) -> str:
+    """Every method the resource has (RFC 9110 15.5.6). Starlette names only the first route
+    that matched the path, and a resource's methods are often declared in separate routes, so
+    each method is tried against the app's own routing."""
+    routes = request.app.router.routes
+    return ", ".join(
+        method
+        for method in ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes
+        )
+    )
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     """400 for every validation error at once (never 422), problem+json for all errors."""
 
@@ -139,9 +154,14 @@ def install_problem_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "niet-gevonden", 405: "methode-niet-toegestaan"}.get(exc.status_code, "fout")
-        return problem_response(exc.status_code, code, str(exc.detail), str(exc.detail))
+        headers = exc.headers
+        if exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": _allowed(request)}
+        return problem_response(
+            exc.status_code, code, str(exc.detail), str(exc.detail), headers=headers
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
