@@ -74,6 +74,14 @@ class BaseServiceSettings(BaseSettings):
         SecretStr(DEV_JWT_SECRET), description="HS256 key for development tokens."
     )
     jwt_jwks_url: str = Field("", description="JWKS URL of the token issuer (production).")
+    jwt_max_lifetime_seconds: int = Field(
+        86_400,
+        ge=60,
+        description=(
+            "Longest a token may still be valid when it arrives (its exp minus now); a token "
+            "minted for longer is refused."
+        ),
+    )
     jwt_issuers: str = Field(
         "inburgering-dev", description="Comma-separated issuers whose tokens are accepted."
     )

@@ -91,3 +91,77 @@ async def test_a_query_token_is_refused_even_next_to_a_valid_header(
     )
 
     _is_unauthorized(response)
+
+
+def _signed(**wijziging: object) -> str:
+    """A development token with claims changed or removed (None removes)."""
+    import time
+
+    import jwt
+
+    nu = int(time.time())
+    claims: dict[str, object] = {
+        "iss": "inburgering-dev",
+        "sub": "mw-7",
+        "aud": ["inburgering-intake"],
+        "iat": nu,
+        "exp": nu + 600,
+        "rol": "gemeente",
+        "gemeentecodes": ["GM0363"],
+    }
+    claims.update(wijziging)
+    claims = {k: v for k, v in claims.items() if v is not None}
+    return jwt.encode(claims, DEV_JWT_SECRET, algorithm="HS256")
+
+
+@pytest.mark.parametrize(
+    "wijziging",
+    [
+        {"rol": "aanbieder", "kvk": ["91000001"]},
+        {"rol": "aanbieder", "kvk": {"nummer": "91000001"}},
+        {"rol": "instelling", "instelling": {"id": 1}},
+        {"gemeentecodes": ["*"]},
+        {"gemeentecodes": ["GM0772,GM0855"]},
+        {"gemeentecodes": [f"GM{i % 10000:04d}" for i in range(32_768)]},
+        {"gemeentecodes": "GM0363"},
+        {"exp": str(int(__import__("time").time()) + 600)},
+        {"exp": 253_402_300_799},  # the year 9999
+        {"sub": ""},
+        {"rol": "koning"},
+    ],
+    ids=lambda w: next(iter(w)) + ":" + str(next(iter(w.values())))[:20],
+)
+async def test_claims_of_the_wrong_type_or_shape_are_a_401_never_a_500(
+    client: httpx.AsyncClient, wijziging: dict
+):
+    response = await client.get(
+        "/v1/wie", headers={"Authorization": f"Bearer {_signed(**wijziging)}"}
+    )
+    _is_unauthorized(response)
+
+
+async def test_a_huge_token_is_refused_before_it_is_read(client: httpx.AsyncClient):
+    groot = _signed(opvulling="x" * 100_000)
+    response = await client.get("/v1/wie", headers={"Authorization": f"Bearer {groot}"})
+    _is_unauthorized(response)
+    assert response.json()["detail"] == "Het token is te groot."
+
+
+@pytest.mark.parametrize(
+    ("wijziging", "reden"),
+    [
+        ({"exp": 1}, "Het token is verlopen."),
+        ({"aud": ["elders"]}, "Het token is niet voor deze dienst bestemd."),
+        ({"iss": "elders"}, "Het token komt niet van een vertrouwde uitgever."),
+        ({"sub": None}, "Het token mist een verplichte claim."),
+    ],
+)
+async def test_a_refusal_is_said_in_the_platforms_own_words(
+    client: httpx.AsyncClient, wijziging: dict, reden: str
+):
+    response = await client.get(
+        "/v1/wie", headers={"Authorization": f"Bearer {_signed(**wijziging)}"}
+    )
+    _is_unauthorized(response)
+    assert response.json()["detail"] == reden
+    assert "Error" not in response.text

@@ -226,3 +226,16 @@ async def test_without_demo_data_a_network_built_through_the_api_refers_candidat
     assert ingediend["status"] == "ingediend"
     assert ingediend["instellingId"] == instelling["id"]
     assert [a["id"] for a in aanmeldingen.json()] == [verwijzing["id"]]
+
+
+@pytest.mark.parametrize("teken", ["\x00", "\u202e", "\x1b"])
+async def test_a_name_with_a_control_character_is_a_400_naming_the_field(client, teken):
+    voor = (await client.get("/netwerk/gemeenten", headers=BEHEER)).json()
+    for pad, body in (
+        ("/netwerk/gemeenten", {**OSS_BODY, "naam": f"Oss{teken}"}),
+        ("/netwerk/instellingen", {"naam": f"Hogeschool{teken}X", "soort": "hbo"}),
+    ):
+        response = await client.post(pad, json=body, headers=BEHEER)
+        assert response.status_code == 400, response.text
+        assert [p["name"] for p in response.json()["invalidParams"]] == ["body.naam"]
+    assert (await client.get("/netwerk/gemeenten", headers=BEHEER)).json() == voor

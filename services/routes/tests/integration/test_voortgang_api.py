@@ -130,6 +130,12 @@ async def test_an_asielstatushouder_completes_the_z_route_once(
     )
     assert map_.json()["participatieUren"]["norm"] == 748  # 800 − 12 PVT − 40 MAP
     activiteit = {"datum": "2026-11-15", "uren": 700, "omschrijving": "vrijwilligerswerk"}
+    # Free text refuses NUL and bidi overrides, naming the field (it was a 500 before).
+    for teken in ("\x00", "\u202e"):
+        fout = {**activiteit, "omschrijving": f"vrijwilligers{teken}werk"}
+        geweigerd = await client.post(f"{pad}/participatie-activiteiten", json=fout, headers=auth())
+        assert geweigerd.status_code == 400, geweigerd.text
+        assert geweigerd.json()["invalidParams"][0]["name"] == "body.omschrijving"
     first = await client.post(f"{pad}/participatie-activiteiten", json=activiteit, headers=auth())
     assert first.status_code == 201, first.text
     assert first.json()["ontbreekt"] == ["z-route-participatie-uren", "z-route-eindgesprek"]

@@ -252,7 +252,6 @@ class SamenwerkingsverbandGewijzigd(IntegrationEvent):
     leden: list[Lidmaatschap]
 
 
-
 class CapaciteitstekortVerwacht(IntegrationEvent):
     """The demand forecast of a samenwerkingsverband expects more course places to be needed
     than its contracts still have, from `kwartaal` on. Published once per shortfall and again

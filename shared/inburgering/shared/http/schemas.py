@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
 from pydantic.alias_generators import to_camel
 
 from inburgering.shared.persistence.unit_of_work import UnitOfWork
@@ -42,6 +43,30 @@ VrijeTekst = Annotated[str, AfterValidator(_zonder_stuurtekens)]
 
 class ApiModel(BaseModel):
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
+
+
+class ApiInvoer(ApiModel):
+    """Base of what a client sends: no text in it may carry a control character (NUL among
+    them) or a bidirectional override, wherever it sits; the 400 names the field."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _geen_stuurtekens(cls, value: object) -> object:
+        for tekst in _teksten(value):
+            _zonder_stuurtekens(tekst)
+        return value
+
+
+def _teksten(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            yield from _teksten(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _teksten(key)
+            yield from _teksten(item)
 
 
 def _uow(request: Request) -> UnitOfWork:

@@ -6,7 +6,7 @@ from uuid import UUID
 from pydantic import Field
 
 from inburgering.shared.events.vocabulary import Leerroute
-from inburgering.shared.http.schemas import ApiModel
+from inburgering.shared.http.schemas import ApiInvoer, ApiModel
 
 
 class KansRead(ApiModel):
@@ -50,7 +50,7 @@ class PrognoseRead(ApiModel):
     eerste_tekort: TekortRead | None = Field(description="Leeg als de capaciteit volstaat")
 
 
-class InstroomverwachtingUpdate(ApiModel):
+class InstroomverwachtingUpdate(ApiInvoer):
     asielstatushouders: int = Field(
         ge=0, le=100_000, description="Taakstelling huisvesting vergunninghouders in het halfjaar"
     )

@@ -23,7 +23,7 @@ from inburgering.contracts.domain.model import (
     Toewijzingsbeleid,
 )
 from inburgering.shared.events.vocabulary import Doelgroep, Gemeentecode, Leerroute
-from inburgering.shared.http.schemas import ApiModel, Tijdstip, VrijeTekst
+from inburgering.shared.http.schemas import ApiInvoer, ApiModel, Tijdstip, VrijeTekst
 
 _ERK = r"^(A0|A1|A2|B1|B2|C1|C2)$"
 
@@ -50,7 +50,7 @@ class PlaatsingRead(ApiModel):
     )
 
 
-class PlaatsingCreate(ApiModel):
+class PlaatsingCreate(ApiInvoer):
     """Verzoek van de gemeente om een cursus te regelen voor een gezinsmigrant."""
 
     inburgeraar_id: UUID
@@ -65,18 +65,18 @@ class PlaatsingCreate(ApiModel):
     )
 
 
-class AfwijzingCreate(ApiModel):
+class AfwijzingCreate(ApiInvoer):
     reden: AfwijzingsReden
     toelichting: str | None = Field(
         None, max_length=500, description="Zonder persoonsgegevens of gezondheidsinformatie"
     )
 
 
-class StartCreate(ApiModel):
+class StartCreate(ApiInvoer):
     startdatum: date
 
 
-class AanwezigheidCreate(ApiModel):
+class AanwezigheidCreate(ApiInvoer):
     datum: date = Field(description="De lesdag")
     aanwezig_uren: Decimal = Field(ge=0, le=24, decimal_places=2)
     afwezig_uren: Decimal = Field(Decimal(0), ge=0, le=24, decimal_places=2)
@@ -92,14 +92,14 @@ class UrenRead(ApiModel):
     mijlpalen: list[int] = Field(description="Bereikte urenmijlpalen (400, 600, 800)")
 
 
-class VoortgangCreate(ApiModel):
+class VoortgangCreate(ApiInvoer):
     peildatum: date
     inzet: Inzet
     taalniveau: str | None = Field(None, pattern=_ERK, description="Bereikt ERK-niveau, bv. A2")
     modules_afgerond: int = Field(0, ge=0, le=100, description="Sinds de vorige rapportage")
 
 
-class ExamenresultaatCreate(ApiModel):
+class ExamenresultaatCreate(ApiInvoer):
     onderdeel: Examenonderdeel
     examendatum: date
     niveau: str = Field(pattern=_ERK, description="ERK-niveau van het examen, bv. B1")
@@ -115,11 +115,11 @@ class Gemeld(ApiModel):
     id: UUID
 
 
-class AfrondingCreate(ApiModel):
+class AfrondingCreate(ApiInvoer):
     einddatum: date
 
 
-class UitvalCreate(ApiModel):
+class UitvalCreate(ApiInvoer):
     einddatum: date
     reden: UitvalReden
 
@@ -139,11 +139,11 @@ class SamenwerkingsverbandRead(ApiModel):
     periode_eind: date | None = None
 
 
-class ToewijzingsbeleidUpdate(ApiModel):
+class ToewijzingsbeleidUpdate(ApiInvoer):
     toewijzingsbeleid: Toewijzingsbeleid
 
 
-class Perceel(ApiModel):
+class Perceel(ApiInvoer):
     code: VrijeTekst = Field(min_length=1, max_length=40, description="Kenmerk van het perceel")
     naam: VrijeTekst = Field(min_length=1, max_length=200)
 
@@ -191,30 +191,30 @@ class AanbiederRead(ApiModel):
     contact: AanbiederContact | None = None
 
 
-class AanbiederContact(ApiModel):
+class AanbiederContact(ApiInvoer):
     """Het loket van de aanbieder voor het portaal: een organisatieadres, geen persoon."""
 
     email: str | None = Field(None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
     telefoon: str | None = Field(None, max_length=20, pattern=r"^\+?[0-9 \-]{6,19}$")
 
 
-class LocatiesUpdate(ApiModel):
+class LocatiesUpdate(ApiInvoer):
     gemeentecodes: list[Gemeentecode] = Field(max_length=400)
 
 
-class KeurmerkUpdate(ApiModel):
+class KeurmerkUpdate(ApiInvoer):
     status: KeurmerkStatus
     nummer: str | None = Field(None, max_length=30)
     geldig_van: date | None = None
     geldig_tot: date | None = None
 
 
-class Aandeel(ApiModel):
+class Aandeel(ApiInvoer):
     gemeentecode: Gemeentecode
     capaciteit: int = Field(ge=0, le=MAX_AANTAL)
 
 
-class ContractUpdate(ApiModel):
+class ContractUpdate(ApiInvoer):
     """Alleen de genoemde voorwaarden veranderen; elke wijziging wordt een nieuwe versie."""
 
     capaciteit: int | None = Field(None, ge=0, le=MAX_AANTAL)
@@ -316,7 +316,7 @@ class WachtlijstRead(ApiModel):
     langst_wachtend_sinds: Tijdstip
 
 
-class LidmaatschapCreate(ApiModel):
+class LidmaatschapCreate(ApiInvoer):
     gemeentecode: Gemeentecode
     rollen: list[LidRol] = Field(
         default_factory=lambda: [LidRol.UITVOERING],
@@ -336,11 +336,11 @@ class LidmaatschapRead(ApiModel):
     )
 
 
-class LidmaatschapUpdate(ApiModel):
+class LidmaatschapUpdate(ApiInvoer):
     einddatum: date = Field(description="De dag waarop de gemeente uittreedt")
 
 
-class SamenwerkingsverbandCreate(ApiModel):
+class SamenwerkingsverbandCreate(ApiInvoer):
     naam: VrijeTekst = Field(min_length=1, max_length=200)
     leerroute: Leerroute = Field(description="Eén samenwerkingsverband per leerroute")
     lead_gemeentecode: Gemeentecode = Field(
@@ -352,7 +352,7 @@ class SamenwerkingsverbandCreate(ApiModel):
     toewijzingsbeleid: Toewijzingsbeleid = Toewijzingsbeleid.VOORKEURSVOLGORDE
 
 
-class AanbiederCreate(ApiModel):
+class AanbiederCreate(ApiInvoer):
     kvk: str = Field(pattern=r"^[0-9]{8}$", description="KvK-nummer")
     naam: VrijeTekst = Field(min_length=1, max_length=200)
     keurmerk: KeurmerkUpdate | None = Field(
@@ -364,7 +364,7 @@ class AanbiederCreate(ApiModel):
     contact: AanbiederContact | None = None
 
 
-class ContractCreate(ApiModel):
+class ContractCreate(ApiInvoer):
     samenwerkingsverband_id: UUID
     aanbieder_kvk: str = Field(pattern=r"^[0-9]{8}$")
     perceel: Perceel | None = None

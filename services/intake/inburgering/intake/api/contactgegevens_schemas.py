@@ -7,18 +7,18 @@ from uuid import UUID
 from pydantic import Field
 
 from inburgering.intake.domain.contactgegevens import Adres, Contactgegevens, Naam
-from inburgering.shared.http.schemas import ApiModel, Tijdstip
+from inburgering.shared.http.schemas import ApiInvoer, ApiModel, Tijdstip
 
 _NAAM = 200
 
 
-class NaamSchema(ApiModel):
+class NaamSchema(ApiInvoer):
     geslachtsnaam: str = Field(min_length=1, max_length=_NAAM)
     voornamen: str | None = Field(None, max_length=_NAAM)
     voorvoegsel: str | None = Field(None, max_length=20)
 
 
-class AdresSchema(ApiModel):
+class AdresSchema(ApiInvoer):
     straatnaam: str = Field(min_length=1, max_length=_NAAM)
     huisnummer: int = Field(ge=1, le=99999)
     huisnummertoevoeging: str | None = Field(None, max_length=10)
@@ -26,7 +26,7 @@ class AdresSchema(ApiModel):
     woonplaats: str = Field(min_length=1, max_length=_NAAM)
 
 
-class ContactgegevensSchrijven(ApiModel):
+class ContactgegevensSchrijven(ApiInvoer):
     """Vervangt wat er lag: de gemeente houdt één actuele naam en één actueel adres bij."""
 
     naam: NaamSchema

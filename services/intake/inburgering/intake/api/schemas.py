@@ -18,10 +18,10 @@ from inburgering.shared.events.vocabulary import (
     Leerroute,
     Opleidingsniveau,
 )
-from inburgering.shared.http.schemas import ApiModel, Tijdstip
+from inburgering.shared.http.schemas import ApiInvoer, ApiModel, Tijdstip
 
 
-class InburgeraarCreate(ApiModel):
+class InburgeraarCreate(ApiInvoer):
     bsn: str = Field(
         pattern=r"^\d{8,9}$",
         description="Burgerservicenummer; wordt versleuteld opgeslagen en nooit teruggegeven.",
@@ -73,7 +73,7 @@ class InburgeraarRead(ApiModel):
 _TEKST = 4000
 
 
-class GezondheidGegevens(ApiModel):
+class GezondheidGegevens(ApiInvoer):
     """Bijzonder persoonsgegeven (Wi art. 37): apart en versleuteld opgeslagen."""
 
     lichamelijk: str | None = Field(None, max_length=_TEKST)
@@ -81,7 +81,7 @@ class GezondheidGegevens(ApiModel):
     gevolgen_voor_inburgering: str | None = Field(None, max_length=_TEKST)
 
 
-class BredeIntakeInhoud(ApiModel):
+class BredeIntakeInhoud(ApiInvoer):
     """What the brede intake records besides the LBT; all optional for older clients."""
 
     leerbaarheidstoets_beperking: Beperking | None = Field(
@@ -223,7 +223,7 @@ class PipRead(ApiModel):
     duo_melding: DuoMeldingRead | None
 
 
-class PipVaststellen(ApiModel):
+class PipVaststellen(ApiInvoer):
     dagtekening: date
     leerroute: Leerroute | None = Field(
         None, description="Standaard de leerroute van het concept (de vastgestelde leerroute)"
@@ -237,7 +237,7 @@ class PipVaststellen(ApiModel):
     vve_afspraken: str | None = Field(None, max_length=4000)
 
 
-class PipTermijnWijzigen(ApiModel):
+class PipTermijnWijzigen(ApiInvoer):
     wacht_op_derde: bool = Field(
         description="De gemeente wacht op informatie van een derde: de termijn staat stil"
     )

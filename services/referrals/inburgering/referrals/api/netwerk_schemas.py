@@ -9,10 +9,10 @@ from pydantic import Field, model_validator
 from inburgering.referrals.domain.model import InstellingSoort, OpleidingSoort, Taalniveau
 from inburgering.shared.events.referrals import Onderwijsniveau
 from inburgering.shared.events.vocabulary import Gemeentecode
-from inburgering.shared.http.schemas import ApiModel
+from inburgering.shared.http.schemas import ApiInvoer, ApiModel
 
 
-class OpleidingCreate(ApiModel):
+class OpleidingCreate(ApiInvoer):
     naam: str = Field(min_length=1, max_length=200)
     soort: OpleidingSoort
     niveau: Onderwijsniveau
@@ -24,7 +24,7 @@ class OpleidingCreate(ApiModel):
     diplomawaardering_vereist: bool = True
 
 
-class ToelatingseisenUpdate(ApiModel):
+class ToelatingseisenUpdate(ApiInvoer):
     """Alle toelatingseisen van een opleiding; wat ontbreekt vervalt (Engels, wiskunde)."""
 
     taalniveau_bij_start: Taalniveau = Field(
@@ -41,7 +41,7 @@ class OpleidingRead(OpleidingCreate):
     instelling_naam: str
 
 
-class CohortCreate(ApiModel):
+class CohortCreate(ApiInvoer):
     aanmelddeadline: date = Field(description="Laatste dag waarop een gemeente kan indienen")
     startdatum: date
     einddatum: date
@@ -54,7 +54,7 @@ class CohortCreate(ApiModel):
         return self
 
 
-class CohortUpdate(ApiModel):
+class CohortUpdate(ApiInvoer):
     plaatsen: int = Field(ge=0, le=1000, description="Nooit lager dan het aantal bezette")
 
 
@@ -69,7 +69,7 @@ class CohortRead(ApiModel):
     vrije_plaatsen: int
 
 
-class NetwerkgemeenteCreate(ApiModel):
+class NetwerkgemeenteCreate(ApiInvoer):
     gemeentecode: Gemeentecode
     naam: str = Field(min_length=1, max_length=100)
     lead: bool = Field(
@@ -81,7 +81,7 @@ class NetwerkgemeenteRead(NetwerkgemeenteCreate):
     pass
 
 
-class InstellingCreate(ApiModel):
+class InstellingCreate(ApiInvoer):
     naam: str = Field(min_length=1, max_length=200)
     soort: InstellingSoort
 

@@ -19,10 +19,10 @@ from inburgering.shared.events.referrals import (
     Onderwijsniveau,
 )
 from inburgering.shared.events.vocabulary import Gemeentecode, Leerroute, Opleidingsniveau
-from inburgering.shared.http.schemas import ApiModel, Tijdstip
+from inburgering.shared.http.schemas import ApiInvoer, ApiModel, Tijdstip
 
 
-class VerwijzingCreate(ApiModel):
+class VerwijzingCreate(ApiInvoer):
     inburgeraar_id: UUID
     gemeentecode: Gemeentecode
     niveau: Onderwijsniveau
@@ -42,7 +42,7 @@ class VerwijzingCreate(ApiModel):
     )
 
 
-class DossierUpdate(ApiModel):
+class DossierUpdate(ApiInvoer):
     diplomawaardering: Diplomawaardering = Field(description="Uitslag van de diplomawaardering")
     taalniveau: Taalniveau = Field(description="Huidig taalniveau Nederlands")
     uaf_begeleiding: bool = Field(False, description="Begeleid door het UAF")
@@ -64,7 +64,7 @@ class GemeenteDossierRead(DossierRead):
     geboortejaar: int | None
 
 
-class IndieningCreate(ApiModel):
+class IndieningCreate(ApiInvoer):
     cohort_id: UUID
 
 
@@ -135,7 +135,7 @@ class AanmeldingRead(_Pad):
     dossier: DossierRead | None
 
 
-class ToelatingsbesluitCreate(ApiModel):
+class ToelatingsbesluitCreate(ApiInvoer):
     toegelaten: bool
     reden: Afwijzingsreden | None = Field(None, description="Verplicht bij een afwijzing")
 
@@ -151,7 +151,7 @@ class Afloop(StrEnum):
     BEEINDIGD = "beeindigd"
 
 
-class AfrondingCreate(ApiModel):
+class AfrondingCreate(ApiInvoer):
     uitkomst: Afloop
     reden: Beeindigingsreden | None = Field(None, description="Verplicht bij beëindiging")
 

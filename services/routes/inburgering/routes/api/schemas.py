@@ -11,12 +11,12 @@ from inburgering.routes.domain.taal import Alfabetisering, Taalniveau
 from inburgering.routes.domain.wijziging import Wijzigingsgrond
 from inburgering.shared.events.routes import Vaardigheid
 from inburgering.shared.events.vocabulary import Leerroute
-from inburgering.shared.http.schemas import ApiModel, Tijdstip
+from inburgering.shared.http.schemas import ApiInvoer, ApiModel, Tijdstip
 
 Motivering = Field(max_length=4000, description="De feiten en afweging achter het besluit")
 
 
-class VaststellingCreate(ApiModel):
+class VaststellingCreate(ApiInvoer):
     leerroute: Leerroute | None = Field(
         None,
         description=(
@@ -31,7 +31,7 @@ class VaststellingCreate(ApiModel):
     )
 
 
-class WijzigingCreate(ApiModel):
+class WijzigingCreate(ApiInvoer):
     leerroute: Leerroute = Field(description="De nieuwe leerroute")
     grond: Wijzigingsgrond = Field(
         Wijzigingsgrond.VOORTGANG,
@@ -44,7 +44,7 @@ class WijzigingCreate(ApiModel):
     motivering: str = Motivering
 
 
-class AfschalingCreate(ApiModel):
+class AfschalingCreate(ApiInvoer):
     vaardigheden: list[Vaardigheid] = Field(
         min_length=1, max_length=4, description="De vaardigheden die naar A2 gaan"
     )
@@ -68,7 +68,7 @@ class BeleidRead(ApiModel):
     )
 
 
-class BeleidCreate(ApiModel):
+class BeleidCreate(ApiInvoer):
     onderwijsroute_max_leeftijd: int = Field(ge=0, le=130)
     ingangsdatum: date = Field(description="Op zijn vroegst morgen: beleid werkt niet terug")
 

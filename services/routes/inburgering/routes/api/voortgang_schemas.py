@@ -7,19 +7,19 @@ from pydantic import Field
 
 from inburgering.routes.domain.voortgang import Aftrekgrond, Aftreknorm, MapStatus
 from inburgering.shared.events.vocabulary import Doelgroep, Leerroute
-from inburgering.shared.http.schemas import ApiModel, Tijdstip
+from inburgering.shared.http.schemas import ApiInvoer, ApiModel, Tijdstip
 
 Uren = Field(ge=0, le=10000, description="Het totaal aantal gevolgde uren tot nu toe")
 
 
-class PvtUpdate(ApiModel):
+class PvtUpdate(ApiInvoer):
     uren: float = Uren
     ondertekend_op: date | None = Field(
         None, description="De dag waarop de participatieverklaring is ondertekend"
     )
 
 
-class MapUpdate(ApiModel):
+class MapUpdate(ApiInvoer):
     status: MapStatus
     uren: float = Uren
     eindgesprek_op: date | None = Field(
@@ -27,11 +27,11 @@ class MapUpdate(ApiModel):
     )
 
 
-class ZRouteEindgesprekUpdate(ApiModel):
+class ZRouteEindgesprekUpdate(ApiInvoer):
     gehouden_op: date = Field(description="De dag waarop de gemeente het eindgesprek hield")
 
 
-class ParticipatieActiviteitCreate(ApiModel):
+class ParticipatieActiviteitCreate(ApiInvoer):
     datum: date
     uren: float = Field(gt=0, le=1000)
     omschrijving: str = Field(
@@ -41,7 +41,7 @@ class ParticipatieActiviteitCreate(ApiModel):
     )
 
 
-class UrenaftrekCreate(ApiModel):
+class UrenaftrekCreate(ApiInvoer):
     norm: Aftreknorm = Field(description="De norm van de Z-route waarvan de uren af gaan")
     grond: Aftrekgrond = Field(
         description=(

@@ -6,7 +6,7 @@ from uuid import UUID
 from pydantic import AnyHttpUrl, ConfigDict, Field, model_validator
 
 from inburgering.shared.events.vocabulary import Gemeentecode
-from inburgering.shared.http.schemas import ApiModel, Tijdstip
+from inburgering.shared.http.schemas import ApiInvoer, ApiModel, Tijdstip
 from inburgering.subscriptions.domain.model import (
     AbonnementStatus,
     AfleveringStatus,
@@ -15,7 +15,7 @@ from inburgering.subscriptions.domain.model import (
 )
 
 
-class ClientSecretCredential(ApiModel):
+class ClientSecretCredential(ApiInvoer):
     """OAuth2 client credentials (NL GOV OAuth-profiel): wij halen een toegangstoken bij
     `tokenUrl` (client_secret_basic) en sturen dat als `Bearer` mee tot kort voor het verloopt."""
 
@@ -26,7 +26,7 @@ class ClientSecretCredential(ApiModel):
     scope: str | None = Field(None, max_length=1000)
 
 
-class PrivateKeyJwtCredential(ApiModel):
+class PrivateKeyJwtCredential(ApiInvoer):
     """OAuth2 client credentials met `private_key_jwt` (RFC 7523; de voorkeur van het NL GOV
     OAuth-profiel): het platform bewijst zich bij `tokenUrl` met een JWT die het met zijn eigen
     sleutel ondertekent. Registreer daarvoor bij uw autorisatieserver `clientId` met als
@@ -47,7 +47,7 @@ SinkCredential = Annotated[
 ]
 
 
-class AbonnementCreate(ApiModel):
+class AbonnementCreate(ApiInvoer):
     callback_url: AnyHttpUrl = Field(description="Waar de gebeurtenissen heen gaan (POST).")
     auth: str | None = Field(
         None,
@@ -129,7 +129,7 @@ class AfleveringRead(ApiModel):
     aangemaakt_op: Tijdstip
 
 
-class ReplayCreate(ApiModel):
+class ReplayCreate(ApiInvoer):
     vanaf: Tijdstip = Field(description="Alle gebeurtenissen vanaf dit moment opnieuw versturen.")
 
 
