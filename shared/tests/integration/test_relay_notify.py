@@ -50,3 +50,38 @@ async def test_a_commit_wakes_the_relay_through_listen_notify(
     finally:
         stop.set()
         await asyncio.wait_for(running, 10)
+
+
+async def test_the_relay_listens_again_after_postgresql_ends_its_connection(
+    backbone: Backbone, producer: AIOKafkaProducer, kafka_bootstrap: str, unique: str
+):
+    topic = f"proef.{unique}"
+    await create_topics(kafka_bootstrap, topic)
+    relay = backbone.relay(producer, poll_seconds=0.2)
+    stop = asyncio.Event()
+    running = asyncio.create_task(relay.run(stop))
+    try:
+        await _eventually(lambda: relay.listening)
+        eerste = relay._listener.get_server_pid()  # type: ignore[union-attr]
+        async with backbone.engine.connect() as conn:
+            await conn.exec_driver_sql(f"SELECT pg_terminate_backend({eerste})")
+        await _eventually(
+            lambda: relay.listening and relay._listener.get_server_pid() != eerste,  # type: ignore[union-attr]
+            within=15,
+        )
+        await backbone.commit_event(
+            event_on(topic)(dossier_id="d-2", gemeentecode="GM0363", volgnummer=1)
+        )
+        [record] = await read_topic(kafka_bootstrap, topic, at_least=1, within=10)
+        assert record.key == b"d-2"
+        assert not running.done()
+    finally:
+        stop.set()
+        await asyncio.wait_for(running, 10)
+
+
+async def _eventually(check, within: float = 10) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + within
+    while not check():
+        assert time.monotonic() < deadline, "condition not met before the deadline"
+        await asyncio.sleep(0.05)

@@ -28,9 +28,12 @@ from inburgering.shared.messaging.registry import (
 )
 from inburgering.shared.observability.metrics import CONSUMER_EVENTS, CONSUMER_LAG
 from inburgering.shared.observability.traces import span
+from inburgering.shared.persistence.availability import database_unavailable, wait_out
 from inburgering.shared.persistence.unit_of_work import UnitOfWork
 
 log = structlog.get_logger(__name__)
+# The longest pause between tries while the database is away.
+_MAX_WAIT_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -212,12 +215,13 @@ class Consumer:
             await self._after_commit(item.record)
 
     async def _apply(self, item: _Ready, attempts_used: int = 0) -> None:
+        """Apply with retries; a database that is away is waited out and costs no attempt, so
+        an event is parked only for a fault of its own."""
         envelope = item.envelope
-        delay = self._backoff_seconds
-        if attempts_used >= self._max_attempts:
-            await self._dead_letter(item.record, envelope, "handler-failed: attempts exhausted")
-            return
-        for attempt in range(attempts_used + 1, self._max_attempts + 1):
+        failures = attempts_used
+        delay = away = self._backoff_seconds
+        last_error = "attempts exhausted"
+        while failures < self._max_attempts:
             try:
                 async with self._uow_factory() as uow:
                     fresh = await self._record_processed(uow, envelope)
@@ -231,33 +235,53 @@ class Consumer:
                 await self._dead_letter(item.record, envelope, f"TenantMismatch: {exc}")
                 return
             except Exception as exc:
+                if database_unavailable(exc):
+                    log.warning(
+                        "consumer.database_unavailable",
+                        consumer=self.name,
+                        event_id=envelope.id,
+                        error=type(exc).__name__,
+                    )
+                    await asyncio.sleep(away)
+                    away = min(away * 2, _MAX_WAIT_SECONDS)
+                    continue
+                failures += 1
+                last_error = type(exc).__name__
                 log.warning(
                     "consumer.attempt_failed",
                     consumer=self.name,
                     event_id=envelope.id,
                     event_type=envelope.type,
-                    attempt=attempt,
-                    error=type(exc).__name__,
+                    attempt=failures,
+                    error=last_error,
                 )
-                if attempt == self._max_attempts:
-                    await self._dead_letter(
-                        item.record, envelope, f"handler-failed: {type(exc).__name__}"
-                    )
-                    return
-                await asyncio.sleep(delay)
-                delay *= 2
+                if failures < self._max_attempts:
+                    await asyncio.sleep(delay)
+                    delay *= 2
+        await self._dead_letter(item.record, envelope, f"handler-failed: {last_error}")
 
     async def _record_only(self, envelope: Envelope, outcome: Outcome, detail: str) -> None:
-        async with self._uow_factory() as uow:
-            await self._inbox.record(
-                uow.session,
-                source=envelope.source,
-                event_id=envelope.id,
-                event_type=envelope.type,
-                outcome=outcome,
-                detail=detail,
-            )
-            await uow.commit()
+        await self._record_outcome(envelope.source, envelope.id, envelope.type, outcome, detail)
+
+    async def _record_outcome(
+        self, source: str, event_id: str, event_type: str, outcome: Outcome, detail: str
+    ) -> None:
+        """An inbox row without effects; waits for a database that is away instead of letting
+        the consumer (and with it the process) die."""
+
+        async def record() -> None:
+            async with self._uow_factory() as uow:
+                await self._inbox.record(
+                    uow.session,
+                    source=source,
+                    event_id=event_id,
+                    event_type=event_type,
+                    outcome=outcome,
+                    detail=detail,
+                )
+                await uow.commit()
+
+        await wait_out(record, what=f"{self.name} inbox", max_seconds=_MAX_WAIT_SECONDS)
 
     async def _dead_letter(
         self, record: ConsumerRecord, envelope: Envelope | None, reason: str
@@ -274,16 +298,16 @@ class Consumer:
         await self._dead_letters.send_and_wait(
             self.dead_letter_topic, value=record.value, key=record.key, headers=headers
         )
-        async with self._uow_factory() as uow:
-            await self._inbox.record(
-                uow.session,
-                source=envelope.source if envelope else f"kafka:{record.topic}",
-                event_id=envelope.id if envelope else f"{record.partition}:{record.offset}",
-                event_type=envelope.type if envelope else "unreadable",
-                outcome=Outcome.DEAD_LETTERED,
-                detail=reason[:1000],
-            )
-            await uow.commit()
+        # Parked first, recorded after: if the process dies in between, the redelivered record
+        # is parked again (a duplicate on the dead-letter topic, recognisable by its offset
+        # headers) rather than recorded as parked without being there.
+        await self._record_outcome(
+            envelope.source if envelope else f"kafka:{record.topic}",
+            envelope.id if envelope else f"{record.partition}:{record.offset}",
+            envelope.type if envelope else "unreadable",
+            Outcome.DEAD_LETTERED,
+            reason[:1000],
+        )
         self.dead_lettered_total += 1
         outcome = "tenant-mismatch" if reason.startswith("TenantMismatch") else "dead-lettered"
         self._count(envelope.type if envelope else "unreadable", outcome)

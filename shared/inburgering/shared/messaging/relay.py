@@ -37,6 +37,10 @@ from inburgering.shared.observability.metrics import (
 log = structlog.get_logger(__name__)
 
 
+# How often a relay tries to LISTEN again after PostgreSQL ended its connection.
+LISTEN_RETRY_SECONDS = 2.0
+
+
 class Relay:
     """One relay per service is active at a time (a PostgreSQL advisory lock); others stand by.
 
@@ -67,6 +71,7 @@ class Relay:
         self._lock_key = zlib.crc32(f"outbox-relay:{service_name}".encode())
         self.wake = asyncio.Event()
         self.published_total = 0
+        self._listener: asyncpg.Connection | None = None
 
     @property
     def _postgres(self) -> bool:
@@ -180,10 +185,19 @@ class Relay:
         listener = await self._listen() if self._postgres else None
         cleanup_every = max(1, int(300 / self._poll_seconds))
         loop = asyncio.get_running_loop()
-        next_measurement = loop.time()
+        next_measurement = next_listen = loop.time()
         rounds = 0
         try:
             while not stop.is_set():
+                if self._postgres and (listener is None or listener.is_closed()):
+                    # PostgreSQL ended the LISTEN connection (restart, failover): listen
+                    # again, no more often than every few seconds, and catch up meanwhile.
+                    if loop.time() >= next_listen:
+                        listener = await self._listen()
+                        next_listen = loop.time() + LISTEN_RETRY_SECONDS
+                        if listener is not None:
+                            log.info("relay.listening_again")
+                            self.wake.set()
                 self.wake.clear()
                 try:
                     await self.drain()
@@ -203,6 +217,10 @@ class Relay:
             if listener is not None:
                 await listener.close()
 
+    @property
+    def listening(self) -> bool:
+        return self._listener is not None and not self._listener.is_closed()
+
     async def _listen(self) -> asyncpg.Connection | None:
         url = make_url(self._engine.url.render_as_string(hide_password=False)).set(
             drivername="postgresql"
@@ -213,6 +231,7 @@ class Relay:
             log.warning("relay.listen_unavailable", fallback="polling")
             return None
         await conn.add_listener(notify_channel(self._service_name), lambda *_args: self.wake.set())
+        self._listener = conn
         return conn
 
 
