@@ -19,6 +19,8 @@ from inburgering.shared.testing.broker import TansuBroker
 
 SERVICES = ("intake", "routes", "contracts", "referrals", "subscriptions")
 DUO_SIMULATOR_PORT = 8090
+# Restarts of one service within a minute before the runner gives up.
+RESTART_LIMIT = 5
 # Services that load demo data (region, network) unless told to start empty.
 SEEDED = ("contracts", "referrals")
 
@@ -119,6 +121,8 @@ def run_platform(
     logs.mkdir(exist_ok=True)
     broker = TansuBroker.start(log_file=logs / "broker.log")
     processes: list[subprocess.Popen[bytes]] = []
+    # How to start each service again: index in `processes` -> (service, env, log file).
+    restarts: dict[int, tuple[str, dict[str, str], Path]] = {}
     urls: dict[str, str] = {}
     try:
         simulator_url = f"http://127.0.0.1:{DUO_SIMULATOR_PORT}"
@@ -145,25 +149,50 @@ def run_platform(
             if service == "intake":
                 env["INTAKE_DUO_BASE_URL"] = simulator_url + "/v1"
             processes.append(start_service(service, env, logs / f"{service}.log"))
+            restarts[len(processes) - 1] = (service, env, logs / f"{service}.log")
             urls[service] = f"http://127.0.0.1:{port}"
         for process, url in zip(processes[1:], urls.values(), strict=True):
             wait_ready(url, process)
         _print_welcome(urls, simulator_url, broker.bootstrap_servers, logs, bool(database_url))
-        _wait_for_interrupt(processes)
+        _supervise(processes, restarts)
     finally:
         print("\nStopping services and broker…", flush=True)
         stop(processes)
         broker.stop()
 
 
-def _wait_for_interrupt(processes: list[subprocess.Popen[bytes]]) -> None:
+def _supervise(
+    processes: list[subprocess.Popen[bytes]],
+    restarts: dict[int, tuple[str, dict[str, str], Path]],
+) -> None:
+    """Until Ctrl-C: a service that exits is started again, as a supervisor in production does,
+    so one crashing service does not take the platform down; one that keeps crashing (more
+    than RESTART_LIMIT times a minute) stops the platform."""
     # SIGTERM (a supervisor, or a shell that started us in the background) stops us like Ctrl-C.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    recent: dict[int, list[float]] = {index: [] for index in restarts}
     try:
-        while all(p.poll() is None for p in processes):
+        while True:
             time.sleep(0.5)
-        print("A service stopped unexpectedly; see the logs.", file=sys.stderr)
+            for index, process in enumerate(processes):
+                if process.poll() is None:
+                    continue
+                if index not in restarts:
+                    print("The DUO simulator stopped; see its log.", file=sys.stderr)
+                    return
+                service, env, log_path = restarts[index]
+                now = time.monotonic()
+                recent[index] = [t for t in recent[index] if now - t < 60] + [now]
+                if len(recent[index]) > RESTART_LIMIT:
+                    print(f"{service} keeps stopping; see {log_path}.", file=sys.stderr)
+                    return
+                print(
+                    f"{service} stopped (exit {process.returncode}); starting it again.",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                processes[index] = start_service(service, env, log_path)
     except KeyboardInterrupt:
         pass
 
