@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -112,6 +113,34 @@ async def ensure_database(server_url: str, name: str) -> str:
     return url.set(drivername="postgresql+asyncpg", database=name).render_as_string(False)
 
 
+# The role the services connect as on PostgreSQL: it owns no table, so row-level security binds
+# it in development as in production; migrations run as the owner given on the command line.
+SERVICE_ROLE = "inburgering_app"
+
+
+async def ensure_service_role(server_url: str, data: Path) -> str:
+    """The service role (created or given its password again); returns its password, kept in
+    the data folder so that a second run finds the same one."""
+    secret_file = data / "service-role-password"
+    if not secret_file.exists():
+        secret_file.write_text(secrets.token_hex(24))
+        secret_file.chmod(0o600)
+    password = secret_file.read_text().strip()
+    assert password.isalnum(), "the service role's password is hex, safe in a DDL statement"
+    url = make_url(server_url)
+    conn = await asyncpg.connect(url.set(drivername="postgresql").render_as_string(False))
+    try:
+        exists = await conn.fetchval("SELECT 1 FROM pg_roles WHERE rolname = $1", SERVICE_ROLE)
+        verb = "ALTER" if exists else "CREATE"
+        await conn.execute(
+            f"{verb} ROLE \"{SERVICE_ROLE}\" LOGIN PASSWORD '{password}' NOSUPERUSER NOBYPASSRLS "
+            "NOCREATEDB NOCREATEROLE"
+        )
+    finally:
+        await conn.close()
+    return password
+
+
 def run_platform(
     *, database_url: str = "", data_dir: str = ".data", base_port: int = 8001, empty: bool = False
 ) -> None:
@@ -131,11 +160,19 @@ def run_platform(
         )
         processes.append(simulator)
         wait_ready(simulator_url, simulator, path="/simulator/ontvangen")
+        password = asyncio.run(ensure_service_role(database_url, data)) if database_url else ""
         for offset, service in enumerate(SERVICES):
             port = base_port + offset
-            url = (
+            owner = (
                 asyncio.run(ensure_database(database_url, f"inburgering_{service}"))
                 if database_url
+                else ""
+            )
+            url = (
+                make_url(owner)
+                .set(username=SERVICE_ROLE, password=password)
+                .render_as_string(hide_password=False)
+                if owner
                 else ""
             )
             env = service_env(
@@ -146,6 +183,8 @@ def run_platform(
                 database_url=url,
                 empty=empty,
             )
+            if owner:
+                env[service.upper() + "_MIGRATION_DATABASE_URL"] = owner
             if service == "intake":
                 env["INTAKE_DUO_BASE_URL"] = simulator_url + "/v1"
             processes.append(start_service(service, env, logs / f"{service}.log"))
