@@ -26,7 +26,9 @@ def build_parts(
     settings: SubscriptionsSettings | None = None, *, webhooks: WebhookClient | None = None
 ) -> ServiceParts:
     settings = settings or SubscriptionsSettings()
-    webhooks = webhooks or WebhookClient(timeout_seconds=settings.delivery_timeout_seconds)
+    webhooks = webhooks or WebhookClient(
+        egress=settings.egress_policy(), timeout_seconds=settings.delivery_timeout_seconds
+    )
     assertions = client_assertions.from_settings(settings)
     return ServiceParts(
         logboek=Logboek(

@@ -178,6 +178,7 @@ class DeliveryWorker:
         body = json.dumps(payload, separators=(",", ":")).encode()
         try:
             credential = self._box.open(row["credential"], abonnement_id=row["abonnement_id"])
+            secret = self._box.open_secret(row["hmac_secret"], abonnement_id=row["abonnement_id"])
             presented = await self._authorization(credential)
         except (CredentialUnreadable, TokenNotObtained) as exc:
             await self._record(row, Antwoord(status=None, fout=str(exc)))
@@ -188,7 +189,7 @@ class DeliveryWorker:
             "Authorization": presented,
             "webhook-id": event.event_id,
             "webhook-timestamp": str(timestamp),
-            "webhook-signature": signature(row["hmac_secret"], event.event_id, timestamp, body),
+            "webhook-signature": signature(secret, event.event_id, timestamp, body),
         }
         if event.traceparent:
             headers["traceparent"] = event.traceparent

@@ -41,16 +41,18 @@ class RegistreerAbonnement:
 
 async def registreer_abonnement(
     uow: UnitOfWork, command: RegistreerAbonnement, box: CredentialBox
-) -> RowMapping:
-    """Stored only after the receiver confirmed it (the caller did the handshake)."""
+) -> tuple[RowMapping, str]:
+    """Stored only after the receiver confirmed it (the caller did the handshake). Returns the
+    row and the HMAC signing key in clear, which is answered once and stored only sealed."""
     abonnement_id = uuid.uuid4()
+    secret = new_secret()
     await uow.session.execute(
         insert(abonnement).values(
             id=abonnement_id,
             gemeentecode=command.gemeentecode,
             callback_url=command.callback_url,
             credential=box.seal(command.credential, abonnement_id=abonnement_id),
-            hmac_secret=new_secret(),
+            hmac_secret=box.seal_secret(secret, abonnement_id=abonnement_id),
             types=sorted(set(command.types)),
             formaat=command.formaat,
             informatie=command.informatie,
@@ -61,7 +63,7 @@ async def registreer_abonnement(
     )
     row = await geef_abonnement(uow, abonnement_id, [command.gemeentecode])
     await uow.commit()
-    return row
+    return row, secret
 
 
 async def geef_abonnement(

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+import ipaddress
 from typing import Self
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from inburgering.shared.crypto import (
@@ -14,6 +15,7 @@ from inburgering.shared.crypto import (
     keyring_problems,
 )
 from inburgering.shared.settings import BaseServiceSettings
+from inburgering.subscriptions.adapters.egress import LOOPBACK, EgressPolicy, allow_entry
 from inburgering.subscriptions.dev_keys import DEV_CLIENT_ASSERTION_KEY, DEV_CLIENT_ASSERTION_KEY_ID
 
 DEV_CREDENTIAL_KEY = "development-only-credential-key-change-me-0123456789"
@@ -91,6 +93,38 @@ class SubscriptionsSettings(BaseServiceSettings):
         "publish a new key for a while before it signs (receivers cache the JWKS).",
     )
 
+    egress_allow: str | None = Field(
+        None,
+        description=(
+            "Receivers inside a gemeente's own network that may be called although their "
+            "address is not public: host names, addresses or CIDRs, comma-separated (e.g. "
+            "`backoffice.gemeente.local,10.20.0.0/16`). Unset: nothing in production, loopback "
+            "(127.0.0.0/8, ::1) in development. Loopback is always refused in production."
+        ),
+    )
+
+    @field_validator("egress_allow")
+    @classmethod
+    def _allow_entries_parse(cls, value: str | None) -> str | None:
+        for entry in (value or "").split(","):
+            if entry.strip():
+                allow_entry(entry)
+        return value
+
+    @property
+    def egress_allow_entries(self) -> list[str]:
+        if self.egress_allow is None:
+            return [] if self.is_production else list(LOOPBACK)
+        return [e.strip() for e in self.egress_allow.split(",") if e.strip()]
+
+    def egress_policy(self) -> EgressPolicy:
+        """Where receivers' callback and token URLs may point (see `adapters.egress`)."""
+        return EgressPolicy(
+            https_only=self.is_production,
+            allow=self.egress_allow_entries,
+            refuse_loopback=self.is_production,
+        )
+
     @property
     def credential_keyring(self) -> Keyring:
         return build_keyring(
@@ -131,4 +165,15 @@ class SubscriptionsSettings(BaseServiceSettings):
             for pem in self.client_assertion_keys.values()
         ):
             problems.append("client_assertion_keys still hold the development key")
+        if any(_is_loopback(entry) for entry in self.egress_allow_entries):
+            problems.append("egress_allow names loopback, which production always refuses")
         return problems
+
+
+def _is_loopback(entry: str) -> bool:
+    allowed = allow_entry(entry)
+    if isinstance(allowed, str):
+        return allowed == "localhost" or allowed.endswith(".localhost")
+    return allowed.is_loopback or allowed.overlaps(
+        ipaddress.ip_network("127.0.0.0/8" if allowed.version == 4 else "::1/128")
+    )

@@ -1,6 +1,6 @@
-"""Sleutelrotatie: re-seal every stored receiver credential under the current credential key,
-so the previous key can be removed. Run by `inburgering-subscriptions rekey` (batches, safe next
-to the running service; see `inburgering.shared.crypto.rekey`)."""
+"""Sleutelrotatie: re-seal every stored receiver credential and HMAC signing key under the
+current credential key, so the previous key can be removed. Run by `inburgering-subscriptions
+rekey` (batches, safe next to the running service; see `inburgering.shared.crypto.rekey`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Callable
 from inburgering.shared.crypto.rekey import RekeyReport, SealedColumn, rekey
 from inburgering.shared.persistence import UnitOfWork
 from inburgering.shared.runtime import ServiceParts
-from inburgering.subscriptions.adapters.credential_box import CredentialBox
+from inburgering.subscriptions.adapters.credential_box import CredentialBox, hmac_context
 from inburgering.subscriptions.adapters.tables import abonnement
 
 
@@ -22,7 +22,15 @@ def sealed_columns(box: CredentialBox) -> list[SealedColumn]:
             sealed=abonnement.c.credential,
             codec=box.codec,
             context=lambda row: row["id"].bytes,
-        )
+        ),
+        SealedColumn(
+            name="abonnement.hmac_secret",
+            table=abonnement,
+            key=abonnement.c.id,
+            sealed=abonnement.c.hmac_secret,
+            codec=box.codec,
+            context=lambda row: hmac_context(row["id"]),
+        ),
     ]
 
 

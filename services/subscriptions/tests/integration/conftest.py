@@ -21,6 +21,7 @@ from inburgering.shared.events.vocabulary import Doelgroep
 from inburgering.shared.messaging import Consumer, Envelope
 from inburgering.shared.persistence.migrations import upgrade
 from inburgering.shared.testing.service import bearer
+from inburgering.subscriptions.adapters.egress import EgressPolicy
 from inburgering.subscriptions.adapters.webhook import WebhookClient
 from inburgering.subscriptions.bootstrap import build_parts
 from inburgering.subscriptions.runtime import SubscriptionsRuntime
@@ -32,6 +33,25 @@ CALLBACK = "https://ontvanger.example/webhook"
 TOKEN_PATH = "/oauth2/token"
 TOKEN_URL = "https://ontvanger.example" + TOKEN_PATH
 INTAKE_SOURCE = "urn:nld:oin:00000000000000000000:systeem:inburgering-intake"
+
+
+# The scripted receivers' host names stand for public servers; the transport is scripted, so
+# nothing is sent anywhere.
+PUBLIC_HOSTS = {"ontvanger.example": "145.97.39.155", "o.example": "145.97.39.156"}
+
+
+async def _scripted_dns(host: str, port: int) -> list[str]:
+    if host in PUBLIC_HOSTS:
+        return [PUBLIC_HOSTS[host]]
+    raise OSError(f"unknown host {host}")
+
+
+def scripted_webhooks(handler: Callable[[httpx.Request], httpx.Response]) -> WebhookClient:
+    """The real client with the development egress policy, a scripted DNS and receiver."""
+    egress = EgressPolicy(
+        https_only=False, allow=SubscriptionsSettings().egress_allow_entries, resolver=_scripted_dns
+    )
+    return WebhookClient(egress=egress, transport=httpx.MockTransport(handler))
 
 
 def _auth(*gemeentecodes: str) -> dict[str, str]:
@@ -148,7 +168,7 @@ async def runtime(postgres_url: str, receiver: Receiver) -> AsyncIterator[Subscr
         delivery_backoff_max_seconds=0.2,
         alert_after_failures=3,
     )
-    webhooks = WebhookClient(transport=httpx.MockTransport(receiver.handle))
+    webhooks = scripted_webhooks(receiver.handle)
     runtime = SubscriptionsRuntime(build_parts(settings, webhooks=webhooks))
     await asyncio.to_thread(upgrade, runtime.parts.migrations_dir, postgres_url)
     yield runtime

@@ -87,3 +87,47 @@ async def test_the_migration_seals_existing_credentials_on_postgresql(postgres_u
 
 async def test_the_migration_seals_existing_credentials_on_sqlite(tmp_path: Path) -> None:
     await _migrates_both_ways(f"sqlite+aiosqlite:///{tmp_path / 'subscriptions.db'}")
+
+
+HMAC_BEFORE = "1e42454bda27"
+CLEAR_KEY = "whsec_" + "A" * 43 + "="
+
+
+async def _seals_hmac_keys_both_ways(url: str) -> None:
+    await asyncio.to_thread(upgrade, MIGRATIONS, url, HMAC_BEFORE)
+    abonnement_id = uuid.uuid4()
+    box = CredentialBox(SubscriptionsSettings().credential_key.get_secret_value())
+    credential = box.seal(StaticAuthorization(CLEAR), abonnement_id=abonnement_id)
+    await _run(
+        url,
+        sa.text(
+            "INSERT INTO abonnement (id, gemeentecode, callback_url, credential, hmac_secret, "
+            "types, formaat, informatie, status, opeenvolgende_mislukkingen, aangemaakt_at) "
+            "VALUES (:id, 'GM0772', 'https://o.example/hook', :credential, :key, '[]', "
+            "'cloudevents', 'volledig', 'actief', 0, :now)"
+        ).bindparams(
+            sa.bindparam("id", abonnement_id, type_=sa.Uuid()),
+            credential=credential,
+            key=CLEAR_KEY,
+            now=datetime.now(UTC),
+        ),
+    )
+
+    await asyncio.to_thread(upgrade, MIGRATIONS, url)
+
+    [row] = await _run(url, sa.text("SELECT hmac_secret FROM abonnement"))
+    assert not row["hmac_secret"].startswith("whsec_")
+    assert box.open_secret(row["hmac_secret"], abonnement_id=abonnement_id) == CLEAR_KEY
+
+    await asyncio.to_thread(downgrade, MIGRATIONS, url, HMAC_BEFORE)
+
+    [restored] = await _run(url, sa.text("SELECT hmac_secret FROM abonnement"))
+    assert restored["hmac_secret"] == CLEAR_KEY
+
+
+async def test_the_migration_seals_existing_hmac_keys_on_postgresql(postgres_url: str) -> None:
+    await _seals_hmac_keys_both_ways(postgres_url)
+
+
+async def test_the_migration_seals_existing_hmac_keys_on_sqlite(tmp_path: Path) -> None:
+    await _seals_hmac_keys_both_ways(f"sqlite+aiosqlite:///{tmp_path / 'subscriptions.db'}")

@@ -6,15 +6,15 @@ import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from inburgering.shared.persistence.migrations import upgrade
-from inburgering.subscriptions.adapters.webhook import WebhookClient
 from inburgering.subscriptions.bootstrap import build_parts
 from inburgering.subscriptions.delivery import DeliveryWorker
 from inburgering.subscriptions.runtime import SubscriptionsRuntime
 from inburgering.subscriptions.settings import SubscriptionsSettings
+
+from .conftest import scripted_webhooks
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ async def runtime(tmp_path: Path, receiver) -> AsyncIterator[SubscriptionsRuntim
     settings = SubscriptionsSettings(
         data_dir=tmp_path, roles="api", kafka_create_topics=False, migrate_on_start=False
     )
-    webhooks = WebhookClient(transport=httpx.MockTransport(receiver.handle))
+    webhooks = scripted_webhooks(receiver.handle)
     runtime = SubscriptionsRuntime(build_parts(settings, webhooks=webhooks))
     await asyncio.to_thread(upgrade, runtime.parts.migrations_dir, settings.effective_database_url)
     yield runtime

@@ -7,21 +7,19 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator, Callable
 
-import httpx
 import pytest
 from sqlalchemy import select
 
 from inburgering.shared.crypto import LEGACY_KEY_ID
 from inburgering.shared.crypto.cli import run as rekey_command
 from inburgering.subscriptions.adapters.tables import abonnement
-from inburgering.subscriptions.adapters.webhook import WebhookClient
 from inburgering.subscriptions.bootstrap import build_parts
 from inburgering.subscriptions.delivery import DeliveryWorker
 from inburgering.subscriptions.runtime import SubscriptionsRuntime
 from inburgering.subscriptions.settings import DEV_CREDENTIAL_KEY, SubscriptionsSettings
 from inburgering.subscriptions.sleutelrotatie import rekey_job, vernieuw_sleutels
 
-from .conftest import CALLBACK
+from .conftest import CALLBACK, scripted_webhooks
 
 pytestmark = pytest.mark.integration
 
@@ -46,7 +44,7 @@ async def phase(
             credential_key_id="2026-12",
             credential_previous_keys={LEGACY_KEY_ID: DEV_CREDENTIAL_KEY} if keep_old else {},
         )
-        webhooks = WebhookClient(transport=httpx.MockTransport(receiver.handle))
+        webhooks = scripted_webhooks(receiver.handle)
         made.append(SubscriptionsRuntime(build_parts(settings, webhooks=webhooks)))
         return made[-1]
 
@@ -94,6 +92,7 @@ async def test_rotate_rekey_and_drop_the_first_key(
     report = await vernieuw_sleutels(rotated.uow, rotated.credentials, batch_size=2)
 
     assert report.complete and report.resealed["abonnement.credential"] == 3
+    assert report.resealed["abonnement.hmac_secret"] == 3
     assert all(s.startswith("v2.") for s in await _stored(rotated))
     assert await rekey_command(lambda: rotated.parts, rekey_job, 100, True) == 0
     only_new = phase(keep_old=False)
@@ -102,6 +101,7 @@ async def test_rotate_rekey_and_drop_the_first_key(
     assert [r.headers["Authorization"] for r in receiver.received] == [CLEAR] * 6
     again = await vernieuw_sleutels(only_new.uow, only_new.credentials)
     assert again.resealed["abonnement.credential"] == 0
+    assert again.resealed["abonnement.hmac_secret"] == 0
 
 
 async def test_dropping_the_first_key_before_rekey_fails_closed(

@@ -1,5 +1,6 @@
-"""Receiver credentials encrypted at rest (AES-256-GCM): the database holds only sealed text,
-bound to its subscription so that a sealed value copied to another row does not open.
+"""Receiver credentials and HMAC signing keys encrypted at rest (AES-256-GCM): the database
+holds only sealed text, bound to its subscription so that a sealed value copied to another row
+does not open.
 
 `v1.` is the layout from before key rotation (no key id: the `legacy` key seals and opens it);
 `v2.` carries the id of the key that sealed it (see `inburgering.shared.crypto`)."""
@@ -82,6 +83,12 @@ def _reason(exc: SealedValueUnreadable) -> str:
     return "wrong key or altered value"
 
 
+def hmac_context(abonnement_id: uuid.UUID) -> bytes:
+    """The signing key is bound to its subscription and to its column: a sealed credential
+    copied into `hmac_secret` (or the other way round) does not open."""
+    return b"hmac-secret:" + abonnement_id.bytes
+
+
 class CredentialBox:
     def __init__(self, keys: Keyring | str) -> None:
         keyring = keys if isinstance(keys, Keyring) else Keyring.single(keys)
@@ -96,3 +103,10 @@ class CredentialBox:
 
     def open(self, sealed: str, *, abonnement_id: uuid.UUID) -> Credential:
         return from_json(self.codec.open(sealed, context=abonnement_id.bytes))
+
+    def seal_secret(self, secret: str, *, abonnement_id: uuid.UUID) -> str:
+        """The subscription's HMAC signing key, sealed like the credentials."""
+        return self.codec.seal(secret.encode(), context=hmac_context(abonnement_id))
+
+    def open_secret(self, sealed: str, *, abonnement_id: uuid.UUID) -> str:
+        return self.codec.open(sealed, context=hmac_context(abonnement_id)).decode()

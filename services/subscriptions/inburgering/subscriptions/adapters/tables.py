@@ -64,7 +64,8 @@ abonnement = Table(
     # What to present to the subscriber's endpoint (Authorization value or OAuth2 client
     # credentials), sealed by CredentialBox: never stored in clear, never answered back.
     Column("credential", Text, nullable=False),
-    Column("hmac_secret", String(100), nullable=False),
+    # The Standard Webhooks signing key, sealed by CredentialBox (bound to the subscription).
+    Column("hmac_secret", Text, nullable=False),
     Column("types", JSON, nullable=False),
     Column("formaat", String(20), nullable=False),
     Column("informatie", String(20), nullable=False),

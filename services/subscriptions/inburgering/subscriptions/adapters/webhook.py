@@ -5,6 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import httpx
+import structlog
+
+from inburgering.subscriptions.adapters.egress import (
+    BestemmingGeweigerd,
+    EgressPolicy,
+    PinnedTransport,
+)
+
+log = structlog.get_logger(__name__)
 
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 
@@ -32,36 +41,55 @@ class TokenAntwoord:
 
 
 class WebhookClient:
-    """`transport` lets tests put a scripted receiver behind the same client code."""
+    """Every request first passes the egress policy and then connects only to the address it
+    checked (see `egress`). `transport` lets tests put a scripted receiver behind the same
+    client code; the policy still decides before anything reaches it."""
 
     def __init__(
-        self, *, timeout_seconds: float = 10, transport: httpx.AsyncBaseTransport | None = None
+        self,
+        *,
+        egress: EgressPolicy | None = None,
+        timeout_seconds: float = 10,
+        transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
+        # Without one: public addresses only, which is what production needs anyway.
+        self.egress = egress or EgressPolicy(https_only=False, refuse_loopback=True)
         self._timeout = timeout_seconds
         self._transport = transport
 
-    def _client(self) -> httpx.AsyncClient:
+    async def _client(self, url: str) -> httpx.AsyncClient:
+        """Raises BestemmingGeweigerd before any connection when the policy refuses `url`."""
+        try:
+            bestemming = await self.egress.check(url)
+        except BestemmingGeweigerd as exc:
+            log.warning("egress.refused", reason=str(exc))
+            raise
         return httpx.AsyncClient(
-            timeout=self._timeout, transport=self._transport, follow_redirects=False
+            timeout=self._timeout,
+            transport=self._transport or PinnedTransport(bestemming),
+            follow_redirects=False,
+            trust_env=False,
         )
 
     async def handshake(self, url: str, *, origin: str, authorization: str) -> bool:
         """CloudEvents HTTP webhook abuse protection: the receiver must allow our origin."""
         try:
-            async with self._client() as client:
+            async with await self._client(url) as client:
                 response = await client.options(
                     url,
                     headers={"WebHook-Request-Origin": origin, "Authorization": authorization},
                 )
-        except httpx.HTTPError:
+        except (httpx.HTTPError, BestemmingGeweigerd):
             return False
         allowed = response.headers.get("WebHook-Allowed-Origin", "")
         return 200 <= response.status_code < 300 and allowed.strip() in (origin, "*")
 
     async def post(self, url: str, *, body: bytes, headers: dict[str, str]) -> Antwoord:
         try:
-            async with self._client() as client:
+            async with await self._client(url) as client:
                 response = await client.post(url, content=body, headers=headers)
+        except BestemmingGeweigerd as exc:
+            return Antwoord(status=None, fout=f"bestemming geweigerd: {exc}")
         except httpx.HTTPError as exc:
             # The class name only: messages may echo the URL, which can carry a token.
             return Antwoord(status=None, fout=f"niet bereikbaar: {type(exc).__name__}")
@@ -95,10 +123,12 @@ class WebhookClient:
         if scope:
             form["scope"] = scope
         try:
-            async with self._client() as client:
+            async with await self._client(token_url) as client:
                 response = await client.post(
                     token_url, data=form, auth=auth, headers={"Accept": "application/json"}
                 )
+        except BestemmingGeweigerd as exc:
+            return TokenAntwoord(None, fout=f"tokenUrl geweigerd: {exc}")
         except httpx.HTTPError as exc:
             return TokenAntwoord(None, fout=f"tokenUrl niet bereikbaar: {type(exc).__name__}")
         try:

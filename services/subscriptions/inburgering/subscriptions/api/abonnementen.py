@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import UTC, datetime
 from typing import Annotated
 from uuid import UUID
 
@@ -11,10 +12,11 @@ from sqlalchemy.engine import RowMapping
 from inburgering.shared.auth import CurrentPrincipal, Rol
 from inburgering.shared.events import ALL_EVENTS
 from inburgering.shared.events.subscriptions import TOPIC as OWN_TOPIC
-from inburgering.shared.http.problems import problem_responses
+from inburgering.shared.http.problems import InvalidParam, problem_responses
 from inburgering.shared.http.schemas import UowDep
 from inburgering.subscriptions import handlers
 from inburgering.subscriptions.adapters.access_tokens import AccessTokens, TokenNotObtained
+from inburgering.subscriptions.adapters.egress import BestemmingGeweigerd
 from inburgering.subscriptions.adapters.webhook import WebhookClient
 from inburgering.subscriptions.api.schemas import (
     AbonnementCreate,
@@ -34,6 +36,7 @@ from inburgering.subscriptions.domain.credentials import (
     StaticAuthorization,
 )
 from inburgering.subscriptions.domain.errors import (
+    BestemmingNietToegestaan,
     CallbackNietBevestigd,
     GeenToegangstoken,
     OnbekendType,
@@ -43,6 +46,7 @@ from inburgering.subscriptions.domain.model import (
     Formaat,
     authorization,
     new_secret,
+    proefnotificatie,
     signature,
 )
 from inburgering.subscriptions.settings import SubscriptionsSettings
@@ -96,6 +100,18 @@ async def _authorization(tokens: AccessTokens, credential: Credential) -> str:
         raise GeenToegangstoken(f"De tokenUrl gaf geen toegangstoken: {exc}.") from exc
 
 
+async def _toegestaan(webhooks: WebhookClient, url: str, field: str) -> None:
+    """Refused before anything is sent; the reason never says what the target would answer."""
+    try:
+        await webhooks.egress.check(url)
+    except BestemmingGeweigerd as exc:
+        reason = str(exc)
+        raise BestemmingNietToegestaan(
+            f"{field.removeprefix('body.')}: {reason}",
+            [InvalidParam(name=field, code=BestemmingNietToegestaan.code, reason=reason)],
+        ) from exc
+
+
 async def _bevestig_callback(
     webhooks: WebhookClient, settings: SubscriptionsSettings, url: str, formaat: Formaat, auth: str
 ) -> None:
@@ -104,7 +120,8 @@ async def _bevestig_callback(
     if formaat is Formaat.CLOUDEVENTS:
         ok = await webhooks.handshake(url, origin=settings.webhook_origin, authorization=auth)
     else:
-        body = json.dumps({"kanaal": "test", "actie": "test", "kenmerken": {}}).encode()
+        message = proefnotificatie(base_url=settings.resource_base_url, now=datetime.now(UTC))
+        body = json.dumps(message).encode()
         timestamp = int(time.time())
         answer = await webhooks.post(
             url,
@@ -122,7 +139,7 @@ async def _bevestig_callback(
     if not ok:
         raise CallbackNietBevestigd(
             "De callback URL bevestigde de registratie niet (OPTIONS-handshake met "
-            "WebHook-Allowed-Origin, of 2xx op een testnotificatie)."
+            "WebHook-Allowed-Origin, of 2xx op een proefnotificatie)."
         )
 
 
@@ -146,18 +163,18 @@ async def registreer(
         raise OnbekendType(f"Onbekende types: {', '.join(sorted(unknown))}.")
     settings: SubscriptionsSettings = request.app.state.settings
     url = str(body.callback_url)
-    if settings.is_production and body.callback_url.scheme != "https":
-        raise CallbackNietBevestigd("Een callback URL moet https gebruiken.")
+    webhooks: WebhookClient = request.app.state.webhooks
+    await _toegestaan(webhooks, url, "body.callbackUrl")
     sink = body.sink_credential
-    if settings.is_production and sink is not None and sink.token_url.scheme != "https":
-        raise GeenToegangstoken("Een tokenUrl moet https gebruiken.")
+    if sink is not None:
+        await _toegestaan(webhooks, str(sink.token_url), "body.sinkCredential.tokenUrl")
     if isinstance(sink, PrivateKeyJwtCredential) and request.app.state.assertions is None:
         raise GeenToegangstoken(
             "Dit platform heeft geen sleutel voor private_key_jwt; gebruik een client secret."
         )
     credential = _credential(body.auth, sink)
     auth = await _authorization(request.app.state.tokens, credential)
-    await _bevestig_callback(request.app.state.webhooks, settings, url, body.formaat, auth)
+    await _bevestig_callback(webhooks, settings, url, body.formaat, auth)
     command = handlers.RegistreerAbonnement(
         gemeentecode=gemeentecode,
         callback_url=url,
@@ -167,9 +184,11 @@ async def registreer(
         informatie=body.informatie,
     )
     async with uow:
-        row = await handlers.registreer_abonnement(uow, command, request.app.state.credentials)
+        row, secret = await handlers.registreer_abonnement(
+            uow, command, request.app.state.credentials
+        )
     response.headers["Location"] = f"/v1/abonnementen/{row['id']}"
-    return AbonnementCreated(**_read(row).model_dump(), hmac_sleutel=row["hmac_secret"])
+    return AbonnementCreated(**_read(row).model_dump(), hmac_sleutel=secret)
 
 
 @router.get("", response_model=list[AbonnementRead], responses=problem_responses(400, 401, 403))

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal, Self
 from uuid import UUID
 
-from pydantic import AnyHttpUrl, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, AnyHttpUrl, ConfigDict, Field, model_validator
 
 from inburgering.shared.events.vocabulary import Gemeentecode
 from inburgering.shared.http.schemas import ApiInvoer, ApiModel, Tijdstip
@@ -15,12 +15,25 @@ from inburgering.subscriptions.domain.model import (
 )
 
 
+def _without_userinfo(url: AnyHttpUrl) -> AnyHttpUrl:
+    # Userinfo would be stored and shown back with the URL; credentials belong in `auth`.
+    if url.username is not None or url.password is not None:
+        raise ValueError(
+            "geen gebruikersnaam of wachtwoord in de URL; geef inloggegevens in `auth` of "
+            "`sinkCredential`"
+        )
+    return url
+
+
+ReceiverUrl = Annotated[AnyHttpUrl, AfterValidator(_without_userinfo)]
+
+
 class ClientSecretCredential(ApiInvoer):
     """OAuth2 client credentials (NL GOV OAuth-profiel): wij halen een toegangstoken bij
     `tokenUrl` (client_secret_basic) en sturen dat als `Bearer` mee tot kort voor het verloopt."""
 
     type: Literal["OAUTH2_CLIENT_CREDENTIALS"]
-    token_url: AnyHttpUrl = Field(description="Token-endpoint van de ontvanger.")
+    token_url: ReceiverUrl = Field(description="Token-endpoint van de ontvanger.")
     client_id: str = Field(min_length=1, max_length=200)
     client_secret: str = Field(min_length=1, max_length=1000, json_schema_extra={"writeOnly": True})
     scope: str | None = Field(None, max_length=1000)
@@ -33,7 +46,7 @@ class PrivateKeyJwtCredential(ApiInvoer):
     jwks_uri `/v1/jwks.json` van deze API; er wordt geen geheim gedeeld."""
 
     type: Literal["OAUTH2_PRIVATE_KEY_JWT"]
-    token_url: AnyHttpUrl = Field(
+    token_url: ReceiverUrl = Field(
         description="Token-endpoint van de ontvanger; ook de `aud` van de client assertion."
     )
     client_id: str = Field(
@@ -48,7 +61,7 @@ SinkCredential = Annotated[
 
 
 class AbonnementCreate(ApiInvoer):
-    callback_url: AnyHttpUrl = Field(description="Waar de gebeurtenissen heen gaan (POST).")
+    callback_url: ReceiverUrl = Field(description="Waar de gebeurtenissen heen gaan (POST).")
     auth: str | None = Field(
         None,
         min_length=1,

@@ -14,6 +14,11 @@ class CallbackNietBevestigd(DomainError):
     title = "De callback URL bevestigt niet dat hij gebeurtenissen wil ontvangen."
 
 
+class BestemmingNietToegestaan(DomainError):
+    code = "bestemming-niet-toegestaan"
+    title = "Het platform mag deze URL niet aanroepen."
+
+
 class GeenToegangstoken(DomainError):
     code = "geen-toegangstoken"
     title = "Met de client credentials is geen toegangstoken te verkrijgen."

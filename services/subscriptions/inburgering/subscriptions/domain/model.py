@@ -132,6 +132,22 @@ def notificatie(gebeurtenis: Gebeurtenis, *, base_url: str) -> dict[str, Any]:
     }
 
 
+def proefnotificatie(*, base_url: str, now: datetime) -> dict[str, Any]:
+    """The message a Notificaties API receiver confirms its registration with: a complete
+    Message (all required fields, `aanmaakdatum` now in UTC) on kanaal `test`, about the
+    subscriptions resource itself, so a receiver that validates what it gets accepts it."""
+    url = f"{base_url.rstrip('/')}/subscriptions/v1/abonnementen"
+    return {
+        "kanaal": "test",
+        "hoofdObject": url,
+        "resource": "abonnement",
+        "resourceUrl": url,
+        "actie": "test",
+        "aanmaakdatum": _utc(now).isoformat().replace("+00:00", "Z"),
+        "kenmerken": {},
+    }
+
+
 def past_bij(types: Collection[str], event_type: str) -> bool:
     """An empty filter means every type."""
     return not types or event_type in types
