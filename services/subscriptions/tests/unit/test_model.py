@@ -98,3 +98,26 @@ def test_an_empty_type_filter_passes_everything() -> None:
 def test_a_bare_token_becomes_a_bearer_header() -> None:
     assert authorization("abc") == "Bearer abc"
     assert authorization("Token abc") == "Token abc"
+
+
+def test_an_event_about_a_verband_or_contract_points_at_that_not_at_a_person() -> None:
+    verband = Gebeurtenis(
+        **{
+            **EVENT.__dict__,
+            "type": "nl.inburgering.samenwerkingsverband-gewijzigd",
+            "topic": "contracts.plaatsing",
+            "sleutel": "ad65332b-c875-5ad1-aba3-ffd9f3272cef",
+        }
+    )
+    arm = cloudevent(verband, informatie=Informatie.ARM, base_url="https://api.example")
+    assert arm["dataref"] == (
+        "https://api.example/contracts/v1/samenwerkingsverbanden/" + verband.sleutel
+    )
+    bericht = notificatie(verband, base_url="https://api.example")
+    assert bericht["hoofdObject"] == bericht["resourceUrl"] == arm["dataref"]
+    contract = Gebeurtenis(
+        **{**verband.__dict__, "type": "nl.inburgering.capaciteit-bijna-uitgeput"}
+    )
+    assert notificatie(contract, base_url="https://x")["resourceUrl"] == (
+        "https://x/contracts/v1/contracten/" + verband.sleutel
+    )

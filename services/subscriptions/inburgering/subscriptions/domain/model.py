@@ -13,6 +13,7 @@ from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from typing import Any
 
+from inburgering.shared.events import ALL_EVENTS
 from inburgering.shared.events.base import TYPE_PREFIX
 from inburgering.shared.messaging.envelope import DATA_CONTENT_TYPE, SCHEMA_BASE
 
@@ -73,14 +74,34 @@ def kanaal(topic: str) -> str:
     return _RESOURCES.get(topic, (topic.split(".")[0], ""))[0]
 
 
+# Events about something other than a person: the resource is that thing, in its service.
+_ANDERE_ONDERWERPEN = {
+    "samenwerkingsverband": "/contracts/v1/samenwerkingsverbanden/{sleutel}",
+    "contract": "/contracts/v1/contracten/{sleutel}",
+    "abonnement": "/subscriptions/v1/abonnementen/{sleutel}",
+}
+
+
+def _onderwerp(gebeurtenis: Gebeurtenis) -> str | None:
+    """The path of the event's subject when it is not an inburgeraar (its Kafka key then names
+    that subject, not a person)."""
+    soort = ALL_EVENTS.get(gebeurtenis.type)
+    return _ANDERE_ONDERWERPEN.get(soort.aggregate_type) if soort is not None else None
+
+
 def dataref(gebeurtenis: Gebeurtenis, base_url: str) -> str:
-    path = _RESOURCES.get(gebeurtenis.topic, ("", "/intake/v1/inburgeraars/{sleutel}"))[1]
+    path = (
+        _onderwerp(gebeurtenis)
+        or _RESOURCES.get(gebeurtenis.topic, ("", "/intake/v1/inburgeraars/{sleutel}"))[1]
+    )
     return base_url.rstrip("/") + path.format(sleutel=gebeurtenis.sleutel)
 
 
 def hoofdobject(gebeurtenis: Gebeurtenis, base_url: str) -> str:
-    """Every event is about an inburgeraar: the intake registration is the main object."""
-    return f"{base_url.rstrip('/')}/intake/v1/inburgeraars/{gebeurtenis.sleutel}"
+    """The intake registration for an event about a person; the verband, contract or
+    subscription itself for an event about one of those."""
+    path = _onderwerp(gebeurtenis) or "/intake/v1/inburgeraars/{sleutel}"
+    return base_url.rstrip("/") + path.format(sleutel=gebeurtenis.sleutel)
 
 
 def cloudevent(
