@@ -7,6 +7,7 @@ import json
 import uuid
 from collections.abc import AsyncIterator
 from datetime import date
+from urllib.parse import unquote
 
 import httpx
 import pytest
@@ -207,6 +208,30 @@ async def test_the_simulator_notifies_the_intake_service_per_duos_notificatie_sp
             spec.verzoek_fouten("Notificatie", "POST", "/notificaties", dict(request.headers), body)
             == []
         )
+
+
+async def test_in_certificate_mode_the_simulator_sends_its_certificate_and_no_token() -> None:
+    """As real DUO: mTLS with its PKIoverheid certificate, passed on by the gemeente's ingress."""
+    received: list[httpx.Request] = []
+
+    def intake(request: httpx.Request) -> httpx.Response:
+        received.append(request)
+        return httpx.Response(201)
+
+    pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
+    notifier = Notifier(
+        httpx.AsyncClient(transport=httpx.MockTransport(intake), base_url="http://intake/v1/"),
+        duo_oin=DEV_DUO_OIN,
+        token="t",
+        certificaat=pem,
+    )
+
+    await notifier.stuur("SS101", bsn=BSN, doel=EINDHOVEN)
+
+    [request] = received
+    assert "authorization" not in request.headers
+    assert request.headers["ssl-client-verify"] == "SUCCESS"
+    assert unquote(request.headers["ssl-client-cert"]) == pem
 
 
 def test_gemeente_oins_use_the_intake_services_format() -> None:

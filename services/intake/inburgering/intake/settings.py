@@ -71,8 +71,10 @@ class IntakeSettings(BaseServiceSettings):
     duo_mtls: bool = Field(
         False,
         description=(
-            "Require DUO's PKIoverheid client certificate on notifications, as passed on by the "
-            "ingress after verifying the chain (its subject serialNumber must be duo_oin)."
+            "DUO authenticates with its PKIoverheid client certificate alone, as passed on by "
+            "the ingress after verifying the chain (its subject serialNumber must be duo_oin); "
+            "no bearer token is asked on DUO's endpoint then. Off (development only): a bearer "
+            "token of role duo instead."
         ),
     )
     duo_mtls_cert_header: str = Field(
@@ -99,6 +101,14 @@ class IntakeSettings(BaseServiceSettings):
     )
     duo_retry_max_seconds: float = Field(
         3600.0, gt=0, description="Longest wait between two attempts to reach DUO."
+    )
+    duo_max_pogingen: int = Field(
+        30,
+        ge=1,
+        le=1000,
+        description="Attempts at processing a DUO notification or delivering a melding to DUO "
+        "before it is parked for a person to look at (status geparkeerd, with the reason); with "
+        "the default backoff about a day.",
     )
     recht_op_alleen_spreken_verplicht_vanaf: date = Field(
         date(2027, 3, 1),

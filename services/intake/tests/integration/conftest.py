@@ -47,6 +47,8 @@ class Omgeving:
     notifier: Notifier
     klok: Klok
     verzoeken_aan_duo: list[httpx.Request] = field(default_factory=list)
+    naar_intake: httpx.AsyncClient | None = None
+    """The client DUO's notifier uses: base URL the intake's /v1/."""
 
     async def stuur(self, gebeurtenis_id: str, bsn: str | None = None, **kwargs: Any) -> uuid.UUID:
         """DUO notifies; the intake must answer 201."""
@@ -116,5 +118,5 @@ async def omgeving(postgres_url: str) -> AsyncIterator[Omgeving]:
         httpx.AsyncClient(transport=transport, base_url="http://testserver/v1/") as to_intake,
     ):
         notifier = Notifier(to_intake, duo_oin=DEV_DUO_OIN, token=DUO_TOKEN)
-        yield Omgeving(runtime, client, duo, notifier, klok, log)
+        yield Omgeving(runtime, client, duo, notifier, klok, log, naar_intake=to_intake)
     await runtime.engine.dispose()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 from typing import Any
+from urllib.parse import unquote
 
 import httpx
 import pytest
@@ -13,6 +14,7 @@ from sqlalchemy import func, select
 
 from inburgering.duosim import spec
 from inburgering.duosim.entrypoints import DEV_DUO_OIN
+from inburgering.duosim.notifier import Notifier
 from inburgering.duosim.personen import plichtig
 from inburgering.intake.adapters.tables import duo_notificatie, inburgeraar, timer
 from inburgering.intake.api.notificaties import NOTIFICATIE_API_VERSION
@@ -208,3 +210,43 @@ async def test_with_mtls_on_only_duos_verified_certificate_may_deliver(omgeving:
     assert all("PKIoverheid" in r.json()["fouttekst"] for r in refused)
     assert accepted.status_code == 201, accepted.text
     assert await count(omgeving, duo_notificatie) == 1
+
+
+async def test_with_mtls_on_duos_certificate_alone_is_enough_as_duos_specs_define(
+    omgeving: Omgeving,
+) -> None:
+    """DUO's specs define no security scheme: real DUO sends its certificate and no token."""
+    omgeving.runtime.parts.state["intake"].settings.duo_mtls = True
+    duo = {"ssl-client-verify": "SUCCESS", "ssl-client-cert": certificate(DEV_DUO_OIN)}
+    elders = {"ssl-client-verify": "SUCCESS", "ssl-client-cert": certificate("0" * 19 + "1")}
+    ongeverifieerd = {**duo, "ssl-client-verify": "FAILED:unable to verify"}
+
+    accepted = await post(omgeving, BODY, Authorization=None, **duo)
+    refused = {
+        "wrong OIN": await post(omgeving, BODY, Authorization=None, **elders),
+        "no certificate": await post(omgeving, BODY, Authorization=None),
+        "unverified chain": await post(omgeving, BODY, Authorization=None, **ongeverifieerd),
+    }
+
+    assert accepted.status_code == 201, accepted.text
+    assert {reden: r.status_code for reden, r in refused.items()} == dict.fromkeys(refused, 403)
+    for response in refused.values():
+        assert set(response.json()) == {"fouttekst"}
+        assert "PKIoverheid" in response.json()["fouttekst"]
+        assert response.headers["api-version"] == NOTIFICATIE_API_VERSION
+    assert await count(omgeving, duo_notificatie) == 1
+
+
+async def test_the_simulator_in_certificate_mode_is_accepted_and_its_notification_processed(
+    omgeving: Omgeving,
+) -> None:
+    omgeving.runtime.parts.state["intake"].settings.duo_mtls = True
+    pem = unquote(certificate(DEV_DUO_OIN))
+    assert omgeving.naar_intake is not None
+    notifier = Notifier(omgeving.naar_intake, duo_oin=DEV_DUO_OIN, token=None, certificaat=pem)
+    omgeving.duo.personen[BSN] = plichtig(BSN)
+    bericht_id, response = await notifier.stuur("SS101", bsn=BSN, doel=EINDHOVEN_OIN)
+
+    assert response.status_code == 201, response.text
+    await omgeving.verwerk()
+    assert (await omgeving.notificatie(bericht_id))["status"] == "verwerkt"

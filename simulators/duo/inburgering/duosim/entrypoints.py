@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import httpx
 import uvicorn
@@ -37,6 +38,14 @@ def _token() -> str | None:
     return mint_dev_token(DEV_JWT_SECRET, rol=Rol.DUO, subject="duo-simulator", ttl_seconds=86400)
 
 
+def _certificaat() -> str | None:
+    """DUOSIM_CLIENT_CERT_FILE: DUO's certificate (PEM). When set the simulator notifies as real
+    DUO does: the certificate in the ingress's headers (DUOSIM_CLIENT_CERT_HEADER,
+    DUOSIM_CLIENT_VERIFY_HEADER), no token; the intake then needs INTAKE_DUO_MTLS=true."""
+    path = os.environ.get("DUOSIM_CLIENT_CERT_FILE")
+    return Path(path).read_text() if path else None
+
+
 def main() -> None:
     oin = os.environ.get("DUOSIM_OIN", DEV_DUO_OIN)
     duo = Duo(
@@ -44,8 +53,14 @@ def main() -> None:
         gemeente_oins=gemeente_oins(os.environ.get("DUOSIM_GEMEENTE_OINS", DEV_GEMEENTE_OINS)),
     )
     intake_url = os.environ.get("DUOSIM_INTAKE_URL", "http://127.0.0.1:8001/v1").rstrip("/") + "/"
+    certificaat = _certificaat()
     notifier = Notifier(
-        httpx.AsyncClient(base_url=intake_url, timeout=10), duo_oin=oin, token=_token()
+        httpx.AsyncClient(base_url=intake_url, timeout=10),
+        duo_oin=oin,
+        token=None if certificaat else _token(),
+        certificaat=certificaat,
+        cert_header=os.environ.get("DUOSIM_CLIENT_CERT_HEADER", "ssl-client-cert"),
+        verify_header=os.environ.get("DUOSIM_CLIENT_VERIFY_HEADER", "ssl-client-verify"),
     )
     uvicorn.run(
         create_app(duo, notifier),

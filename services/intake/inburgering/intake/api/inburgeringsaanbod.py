@@ -79,9 +79,9 @@ async def meld_inburgeringsaanbod_opnieuw(
     uow: UowDep,
     request: Request,
 ) -> InburgeringsaanbodRead:
-    """Meld een afgewezen inburgeringsaanbod opnieuw, nadat de oorzaak is opgelost (bv. het
-    instellingsnummer ingesteld); een wachtende melding blijft zoals ze is, een afgeleverde
-    is een 409."""
+    """Meld een afgewezen of geparkeerd inburgeringsaanbod opnieuw, nadat de oorzaak is
+    opgelost (bv. het instellingsnummer ingesteld); een wachtende melding blijft zoals ze is,
+    een afgeleverde is een 409."""
     principal.require(Rol.GEMEENTE)
     async with uow:
         row = await inburgeringsaanbod.meld_opnieuw(

@@ -145,14 +145,10 @@ async def opvoeren_notificatie(request: Request) -> Response:
         return foutmelding(500, "Interne fout; probeer het later opnieuw.")
 
 
-def _duo(request: Request) -> Principal:
-    """In development a bearer token with role `duo`; production adds PKIoverheid mTLS."""
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not token:
-        raise Unauthorized("Een bearer token is vereist.")
-    principal: Principal = request.app.state.token_verifier.verify(token)
-    if principal.rol is not Rol.DUO:
-        raise Forbidden("Alleen DUO mag notificaties aanbieden.")
+def _duo(request: Request) -> None:
+    """DUO's specs define no security scheme: DUO proves itself with its PKIoverheid certificate
+    alone, so with mTLS on that certificate is the credential and no token is asked. Without
+    mTLS (development) a bearer token of role `duo` stands in for it."""
     settings = request.app.state.intake.settings
     if settings.duo_mtls:
         try:
@@ -164,9 +160,15 @@ def _duo(request: Request) -> Principal:
             )
         except CertificaatOngeldig as exc:
             raise Forbidden(f"PKIoverheid-certificaat: {exc}.") from None
+    else:
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            raise Unauthorized("Een bearer token is vereist.")
+        principal: Principal = request.app.state.token_verifier.verify(token)
+        if principal.rol is not Rol.DUO:
+            raise Forbidden("Alleen DUO mag notificaties aanbieden.")
     # DUO notifies for every gemeente of the platform; the gemeente follows from `doel`.
     tenancy.set_scope(tenancy.ALL)
-    return principal
 
 
 def foutmelding(status: int, fouttekst: str) -> JSONResponse:

@@ -187,7 +187,7 @@ class DuoNotificatieRead(ApiModel):
 
 
 class DuoMeldingRead(ApiModel):
-    status: str = Field(description="wachtend, afgeleverd of afgewezen")
+    status: str = Field(description="wachtend, afgeleverd, afgewezen of geparkeerd")
     pogingen: int
     laatste_fout: str | None
     volgende_poging_op: Tijdstip | None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from inburgering.intake.domain.poging import OnleesbaarAntwoord
 from inburgering.shared.events.vocabulary import Doelgroep, LeerbaarheidstoetsUitslag
 
 
@@ -32,9 +33,14 @@ def lbt_uitslag_van_duo(resultaat: str) -> LeerbaarheidstoetsUitslag | None:
     }.get(resultaat)
 
 
-def score_van_duo(score: str) -> float:
+def score_van_duo(score: object) -> float:
     """DUO writes scores with a decimal comma, e.g. '28,00'."""
-    return float(score.replace(",", "."))
+    if isinstance(score, str | int | float) and not isinstance(score, bool):
+        try:
+            return float(str(score).replace(",", "."))
+        except ValueError:
+            pass
+    raise OnleesbaarAntwoord("behaaldeScore is geen getal")
 
 
 def reden_beeindigd(gebeurtenis_id: str) -> str:

@@ -116,15 +116,15 @@ async def meld_opnieuw(
     plaatsing_id: uuid.UUID,
     gemeentecodes: Iterable[str],
 ) -> RowMapping:
-    """Queue a refused melding again once its cause is fixed (e.g. the fallback instellingsnummer
-    is configured, the keurmerk restored): the same melding, its attempts counted on. Asking again
-    while it waits changes nothing; a delivered one is not sent twice."""
+    """Queue a refused or parked melding again once its cause is fixed (e.g. the fallback
+    instellingsnummer is configured, the keurmerk restored): the same melding, its attempts
+    counted on. Asking again while it waits changes nothing; a delivered one is not sent twice."""
     row = await geef_aanbod_melding(uow, inburgeraar_id, plaatsing_id, gemeentecodes)
     if row["status"] == MeldingStatus.AFGELEVERD:
         raise InburgeringsaanbodAlAfgeleverd(
             f"Het inburgeringsaanbod voor plaatsing {plaatsing_id} is al afgeleverd."
         )
-    if row["status"] == MeldingStatus.AFGEWEZEN:
+    if row["status"] in (MeldingStatus.AFGEWEZEN, MeldingStatus.GEPARKEERD):
         nu = ctx.clock()
         await uow.session.execute(
             update(duo_melding)

@@ -20,6 +20,7 @@ from inburgering.intake.domain.inburgeringsaanbod import (
     aanbod_overtredingen,
 )
 from inburgering.intake.domain.pip import DUO_LEERROUTE, PipStatus
+from inburgering.intake.domain.poging import reden
 from inburgering.shared.events.vocabulary import Alfabetisering, Leerroute
 from inburgering.shared.persistence import UnitOfWork
 from inburgering.shared.scheduling import Timer
@@ -50,6 +51,8 @@ class MeldingStatus:
     WACHTEND = "wachtend"
     AFGELEVERD = "afgeleverd"
     AFGEWEZEN = "afgewezen"
+    GEPARKEERD = "geparkeerd"
+    """Not delivered after every attempt; the reason is in laatste_fout."""
 
 
 async def plan_melding(
@@ -93,6 +96,9 @@ async def plan(uow: UnitOfWork, ctx: IntakeContext, **values: object) -> uuid.UU
 
 
 async def verstuur_melding(uow: UnitOfWork, timer: Timer, *, ctx: IntakeContext) -> None:
+    """Every attempt counts; whatever fails (DUO unreachable, missing facts, a bug) is recorded
+    with its reason and never raised, and after `duo_max_pogingen` attempts the melding is
+    parked (`geparkeerd`) for a person to look at."""
     melding_id = uuid.UUID(timer.payload["meldingId"])
     melding = (
         (await uow.session.execute(select(duo_melding).where(duo_melding.c.id == melding_id)))
@@ -101,6 +107,49 @@ async def verstuur_melding(uow: UnitOfWork, timer: Timer, *, ctx: IntakeContext)
     )
     if melding is None or melding["status"] != MeldingStatus.WACHTEND:
         return
+    bericht_id = uuid.uuid4()
+    poging = melding["pogingen"] + 1
+    # Counted before the attempt, outside its savepoint: a failed attempt still counts.
+    await uow.session.execute(
+        update(duo_melding)
+        .where(duo_melding.c.id == melding_id)
+        .values(pogingen=poging, laatste_bericht_id=bericht_id)
+    )
+    values: dict[str, object] = {}
+    try:
+        async with uow.session.begin_nested():
+            await _verstuur(uow, ctx, melding, bericht_id)
+    except (DuoOnbereikbaar, WachtOpPip) as exc:
+        values = await _later(uow, ctx, melding, poging, str(exc))
+    except (DuoWeigert, GeenOin, MeldingOngeldig) as exc:
+        values = {
+            "status": MeldingStatus.AFGEWEZEN,
+            "laatste_fout": str(exc)[:500],
+            "volgende_poging_at": None,
+            "afgerond_at": ctx.clock(),
+        }
+        log.warning("duo.melding_afgewezen", soort=melding["soort"], fout=type(exc).__name__)
+    except Exception as exc:
+        values = await _later(uow, ctx, melding, poging, reden(exc))
+    else:
+        values = {
+            "status": MeldingStatus.AFGELEVERD,
+            "laatste_fout": None,
+            "volgende_poging_at": None,
+            "afgerond_at": ctx.clock(),
+        }
+    await uow.session.execute(
+        update(duo_melding).where(duo_melding.c.id == melding_id).values(**values)
+    )
+
+
+async def _verstuur(
+    uow: UnitOfWork, ctx: IntakeContext, melding: RowMapping, bericht_id: uuid.UUID
+) -> None:
+    bron = ctx.settings.oin_per_gemeente.get(melding["gemeentecode"])
+    if bron is None:
+        # Configuration, not DUO: retrying cannot help until the OIN is configured.
+        raise GeenOin(f"Geen OIN ingesteld voor {melding['gemeentecode']}.")
     persoon = (
         (
             await uow.session.execute(
@@ -113,60 +162,46 @@ async def verstuur_melding(uow: UnitOfWork, timer: Timer, *, ctx: IntakeContext)
         .one()
     )
     bsn = ctx.vault.decrypt(persoon["bsn_encrypted"], context=persoon["id"].bytes)
-    bericht_id = uuid.uuid4()
-    poging = melding["pogingen"] + 1
-    values: dict[str, object] = {"pogingen": poging, "laatste_bericht_id": bericht_id}
-    bron = ctx.settings.oin_per_gemeente.get(melding["gemeentecode"])
-    try:
-        if bron is None:
-            # Configuration, not DUO: retrying cannot help until the OIN is configured.
-            raise GeenOin(f"Geen OIN ingesteld voor {melding['gemeentecode']}.")
-        if melding["soort"] == MeldingSoort.INBURGERINGSAANBOD:
-            instellingsnummer, body = await aanbod_verzoek(uow, ctx, melding)
-            await ctx.duo.meld_inburgeringsaanbod(
-                bsn, instellingsnummer, body, bron=bron, bericht_id=bericht_id
-            )
-        else:
-            besluit = (
-                (await uow.session.execute(select(pip).where(pip.c.id == melding["pip_id"])))
-                .mappings()
-                .one()
-            )
-            await ctx.duo.meld_pip(bsn, pip_bericht(besluit), bron=bron, bericht_id=bericht_id)
-    except (DuoOnbereikbaar, WachtOpPip) as exc:
-        wacht = wachttijd(
-            poging,
-            basis_seconden=ctx.settings.duo_retry_seconds,
-            max_seconden=ctx.settings.duo_retry_max_seconds,
+    if melding["soort"] == MeldingSoort.INBURGERINGSAANBOD:
+        instellingsnummer, body = await aanbod_verzoek(uow, ctx, melding)
+        await ctx.duo.meld_inburgeringsaanbod(
+            bsn, instellingsnummer, body, bron=bron, bericht_id=bericht_id
         )
-        volgende = ctx.clock() + wacht
-        values |= {"laatste_fout": str(exc), "volgende_poging_at": volgende}
-        await ctx.timers.schedule(
-            uow.session,
-            name=MELDING_TIMER,
-            aggregate_id=f"{melding_id}#{poging}",
-            due_at=volgende,
-            payload={"meldingId": str(melding_id)},
-        )
-        log.warning("duo.melding_uitgesteld", soort=melding["soort"], poging=poging, fout=str(exc))
-    except (DuoWeigert, GeenOin, MeldingOngeldig) as exc:
-        values |= {
-            "status": MeldingStatus.AFGEWEZEN,
-            "laatste_fout": str(exc)[:500],
-            "volgende_poging_at": None,
-            "afgerond_at": ctx.clock(),
-        }
-        log.warning("duo.melding_afgewezen", soort=melding["soort"], fout=type(exc).__name__)
     else:
-        values |= {
-            "status": MeldingStatus.AFGELEVERD,
-            "laatste_fout": None,
+        besluit = (
+            (await uow.session.execute(select(pip).where(pip.c.id == melding["pip_id"])))
+            .mappings()
+            .one()
+        )
+        await ctx.duo.meld_pip(bsn, pip_bericht(besluit), bron=bron, bericht_id=bericht_id)
+
+
+async def _later(
+    uow: UnitOfWork, ctx: IntakeContext, melding: RowMapping, poging: int, fout: str
+) -> dict[str, object]:
+    """Try again after the backoff, or park once the attempts are used up."""
+    if poging >= ctx.settings.duo_max_pogingen:
+        log.warning("duo.melding_geparkeerd", soort=melding["soort"], poging=poging, fout=fout)
+        return {
+            "status": MeldingStatus.GEPARKEERD,
+            "laatste_fout": f"Na {poging} pogingen geparkeerd. {fout}"[:500],
             "volgende_poging_at": None,
-            "afgerond_at": ctx.clock(),
         }
-    await uow.session.execute(
-        update(duo_melding).where(duo_melding.c.id == melding_id).values(**values)
+    wacht = wachttijd(
+        poging,
+        basis_seconden=ctx.settings.duo_retry_seconds,
+        max_seconden=ctx.settings.duo_retry_max_seconds,
     )
+    volgende = ctx.clock() + wacht
+    await ctx.timers.schedule(
+        uow.session,
+        name=MELDING_TIMER,
+        aggregate_id=f"{melding['id']}#{poging}",
+        due_at=volgende,
+        payload={"meldingId": str(melding["id"])},
+    )
+    log.warning("duo.melding_uitgesteld", soort=melding["soort"], poging=poging, fout=fout)
+    return {"laatste_fout": fout[:500], "volgende_poging_at": volgende}
 
 
 def pip_bericht(besluit: RowMapping) -> dict[str, object]:

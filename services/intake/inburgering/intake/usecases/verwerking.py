@@ -18,6 +18,7 @@ from inburgering.intake.adapters.tables import duo_gebeurtenis, duo_notificatie,
 from inburgering.intake.context import IntakeContext
 from inburgering.intake.domain.gebeurtenissen import Soort, herken
 from inburgering.intake.domain.herhaling import wachttijd
+from inburgering.intake.domain.poging import onleesbaar, reden
 from inburgering.intake.usecases import toepassen
 from inburgering.intake.usecases.duo_raadpleging import raadpleeg
 from inburgering.intake.usecases.notificaties import VERWERK_TIMER, Status
@@ -32,6 +33,10 @@ Verwerker = Callable[[Verwerking], Awaitable[tuple[uuid.UUID, str | None]]]
 
 
 async def verwerk_notificatie(uow: UnitOfWork, timer: Timer, *, ctx: IntakeContext) -> None:
+    """Every attempt counts: a failure of any kind (DUO unreachable, an answer that cannot be
+    read, a bug) is recorded with its reason and retried with backoff, and after
+    `duo_max_pogingen` attempts the notification is parked. It never raises for one
+    notification, so a poll never keeps firing the same failure."""
     bericht_id = uuid.UUID(timer.payload["berichtId"])
     row = (
         (
@@ -44,6 +49,24 @@ async def verwerk_notificatie(uow: UnitOfWork, timer: Timer, *, ctx: IntakeConte
     )
     if row is None or row["status"] != Status.ONTVANGEN:
         return
+    poging = row["pogingen"] + 1
+    # Counted before the attempt, outside its savepoint: a failed attempt still counts.
+    await uow.session.execute(
+        update(duo_notificatie)
+        .where(duo_notificatie.c.bericht_id == bericht_id)
+        .values(pogingen=poging)
+    )
+    try:
+        async with uow.session.begin_nested():
+            await _verwerk(uow, ctx, row)
+    except DuoOnbereikbaar as exc:
+        await _mislukt(uow, ctx, row, poging, str(exc))
+    except Exception as exc:
+        await _mislukt(uow, ctx, row, poging, reden(exc))
+
+
+async def _verwerk(uow: UnitOfWork, ctx: IntakeContext, row: RowMapping) -> None:
+    bericht_id: uuid.UUID = row["bericht_id"]
     gebeurtenis = herken(row["gebeurtenis_id"])
     if gebeurtenis is None:
         await _parkeer(uow, ctx, row, f"Onbekende gebeurtenis {row['gebeurtenis_id']}.")
@@ -54,9 +77,6 @@ async def verwerk_notificatie(uow: UnitOfWork, timer: Timer, *, ctx: IntakeConte
     bsn = ctx.vault.decrypt(row["bsn_encrypted"], context=bericht_id.bytes)
     try:
         opgehaald = await raadpleeg(ctx.duo, gebeurtenis, bsn, ctx.oin_van(row["gemeentecode"]))
-    except DuoOnbereikbaar as exc:
-        await _later_opnieuw(uow, ctx, row, str(exc))
-        return
     except DuoWeigert as exc:
         await _parkeer(uow, ctx, row, f"DUO weigert de raadpleging: {exc}"[:200])
         return
@@ -67,6 +87,10 @@ async def verwerk_notificatie(uow: UnitOfWork, timer: Timer, *, ctx: IntakeConte
     except Parkeren as exc:
         await _parkeer(uow, ctx, row, str(exc))
         return
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        # Applying DUO's answer failed on its shape (a field missing, a score that is no
+        # number): say so in words, not as a stack trace.
+        raise onleesbaar(exc) from exc
     nu = ctx.clock()
     await uow.session.execute(
         duo_gebeurtenis.insert().values(
@@ -113,11 +137,10 @@ async def _persoon(
     return result.mappings().first()
 
 
-async def _parkeer(uow: UnitOfWork, ctx: IntakeContext, row: RowMapping, reden: str) -> None:
-    persoon = None
-    if row["bsn_encrypted"] is not None:
-        bsn = ctx.vault.decrypt(row["bsn_encrypted"], context=row["bericht_id"].bytes)
-        persoon = await _persoon(uow, row["gemeentecode"], ctx.vault.lookup_hashes(bsn))
+async def _parkeer(
+    uow: UnitOfWork, ctx: IntakeContext, row: RowMapping, reden: str, *, fout: str | None = None
+) -> None:
+    persoon = await _persoon_van(uow, ctx, row)
     await uow.session.execute(
         update(duo_notificatie)
         .where(duo_notificatie.c.bericht_id == row["bericht_id"])
@@ -126,14 +149,34 @@ async def _parkeer(uow: UnitOfWork, ctx: IntakeContext, row: RowMapping, reden: 
             reden=reden[:200],
             inburgeraar_id=persoon["id"] if persoon is not None else None,
             verwerkt_at=ctx.clock(),
+            laatste_fout=fout,
         )
     )
     log.warning("duo.notificatie_geparkeerd", gebeurtenis=row["gebeurtenis_id"], reden=reden)
 
 
-async def _later_opnieuw(uow: UnitOfWork, ctx: IntakeContext, row: RowMapping, fout: str) -> None:
-    poging = row["pogingen"] + 1
+async def _persoon_van(uow: UnitOfWork, ctx: IntakeContext, row: RowMapping) -> RowMapping | None:
+    """Whom a parked notification is about, if that can be told; parking never fails on it."""
+    if row["bsn_encrypted"] is None:
+        return None
+    try:
+        async with uow.session.begin_nested():
+            bsn = ctx.vault.decrypt(row["bsn_encrypted"], context=row["bericht_id"].bytes)
+            return await _persoon(uow, row["gemeentecode"], ctx.vault.lookup_hashes(bsn))
+    except Exception:
+        log.exception("duo.notificatie_persoon_onbekend", bericht_id=str(row["bericht_id"]))
+        return None
+
+
+async def _mislukt(
+    uow: UnitOfWork, ctx: IntakeContext, row: RowMapping, poging: int, fout: str
+) -> None:
+    """Retry later with backoff, or park once the attempts are used up."""
     settings = ctx.settings
+    fout = fout[:200]
+    if poging >= settings.duo_max_pogingen:
+        await _parkeer(uow, ctx, row, f"Na {poging} pogingen niet verwerkt. {fout}", fout=fout)
+        return
     wacht = wachttijd(
         poging,
         basis_seconden=settings.duo_retry_seconds,
@@ -142,7 +185,7 @@ async def _later_opnieuw(uow: UnitOfWork, ctx: IntakeContext, row: RowMapping, f
     await uow.session.execute(
         update(duo_notificatie)
         .where(duo_notificatie.c.bericht_id == row["bericht_id"])
-        .values(pogingen=poging, laatste_fout=fout[:200])
+        .values(laatste_fout=fout)
     )
     await ctx.timers.schedule(
         uow.session,
@@ -151,7 +194,13 @@ async def _later_opnieuw(uow: UnitOfWork, ctx: IntakeContext, row: RowMapping, f
         due_at=ctx.clock() + wacht,
         payload={"berichtId": str(row["bericht_id"])},
     )
-    log.warning("duo.onbereikbaar", poging=poging, fout=fout)
+    log.warning(
+        "duo.notificatie_poging_mislukt",
+        gebeurtenis=row["gebeurtenis_id"],
+        bericht_id=str(row["bericht_id"]),
+        poging=poging,
+        fout=fout,
+    )
 
 
 async def _markeer(
