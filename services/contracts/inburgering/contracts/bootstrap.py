@@ -15,6 +15,7 @@ from inburgering.contracts.api.plaatsingen import router as plaatsingen
 from inburgering.contracts.api.portaal import router as portaal
 from inburgering.contracts.api.prognoses import router as prognoses
 from inburgering.contracts.api.samenwerkingsverbanden import router as samenwerkingsverbanden
+from inburgering.contracts.api.statistieken import router as statistieken
 from inburgering.contracts.handlers import pijplijn, when_leerroute_vastgesteld_vraag_plaatsing_aan
 from inburgering.contracts.handlers.leerroute_gewijzigd import when_leerroute_gewijzigd_herplaats
 from inburgering.contracts.handlers.toewijzing import Toewijzingsregels
@@ -98,6 +99,7 @@ def build_parts(settings: ContractsSettings | None = None) -> ServiceParts:
             prognoses,
             aanbieders,
             overzichten,
+            statistieken,
         ],
         handlers=handlers,
         publishes=[TOPIC],

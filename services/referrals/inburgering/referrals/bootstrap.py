@@ -11,6 +11,7 @@ from inburgering.referrals.api.aanmeldingen import router as aanmeldingen
 from inburgering.referrals.api.netwerk import router as netwerk
 from inburgering.referrals.api.opleidingen import router as opleidingen
 from inburgering.referrals.api.overzicht import router as overzicht
+from inburgering.referrals.api.statistieken import router as statistieken
 from inburgering.referrals.api.verwijzingen import router as verwijzingen
 from inburgering.referrals.handlers import (
     indiening_timer,
@@ -63,7 +64,7 @@ def build_parts(
         outbox_table=tables.outbox_message,
         inbox_table=tables.processed_message,
         migrations_dir=Path(__file__).parent / "migrations",
-        routers=[verwijzingen, aanmeldingen, opleidingen, netwerk, overzicht],
+        routers=[verwijzingen, aanmeldingen, opleidingen, netwerk, overzicht, statistieken],
         handlers=registry,
         publishes=[TOPIC],
         timers=timers,

@@ -59,12 +59,19 @@ def onderdrukt(aantallen: Mapping[K, int], sommen: Iterable[Som[K]]) -> frozense
     """The cells to hide: the small ones, and then the ones that keep every sum from giving
     a hidden cell away."""
     verborgen = {cel for cel, aantal in aantallen.items() if te_klein(aantal)}
-    alle = list(sommen)
+    # The same figures must always hide the same cells, whatever order they were built in:
+    # two answers that differ in a complement would together show what each one hides. The
+    # smallest sums go first: a complement chosen inside a sub-total often protects the larger
+    # sum as well, so less is lost than the other way round.
+    alle = sorted(
+        (Som(som.totaal, tuple(sorted(som.delen, key=repr))) for som in sommen),
+        key=lambda som: (aantallen[som.totaal], repr(som.totaal), tuple(map(repr, som.delen))),
+    )
     per_cel: dict[K, list[int]] = defaultdict(list)
     for i, som in enumerate(alle):
         for cel in (som.totaal, *som.delen):
             per_cel[cel].append(i)
-    te_bekijken = list(range(len(alle)))
+    te_bekijken = list(reversed(range(len(alle))))
     while te_bekijken:
         extra = _aanvulling(alle[te_bekijken.pop()], aantallen, verborgen)
         if extra is not None:
@@ -95,15 +102,9 @@ def _aanvulling(som: Som[K], aantallen: Mapping[K, int], verborgen: set[K]) -> K
     return kandidaat
 
 
-def _kleinste(
-    som: Som[K], aantallen: Mapping[K, int], verborgen: set[K], minimum: int
-) -> K | None:
-    kandidaten = [
-        (aantallen[cel], i)
-        for i, cel in enumerate(som.delen)
-        if cel not in verborgen and aantallen[cel] >= minimum
-    ]
-    return som.delen[min(kandidaten)[1]] if kandidaten else None
+def _kleinste(som: Som[K], aantallen: Mapping[K, int], verborgen: set[K], minimum: int) -> K | None:
+    kandidaten = [cel for cel in som.delen if cel not in verborgen and aantallen[cel] >= minimum]
+    return min(kandidaten, key=lambda cel: (aantallen[cel], repr(cel))) if kandidaten else None
 
 
 def publiceer(

@@ -82,12 +82,10 @@ def tabellen(
     onderdrukken: bool,
 ) -> Uitkomsttabellen:
     """`gemeenten` or `contracten` (None: no such table) are listed even without placements."""
-    rijen: list[tuple[Hashable, ...]] = [("totaal",), *(("leerroute", r) for r in Leerroute)]
-    rijen += [("gemeente", code) for code in gemeenten or ()]
-    rijen += [("contract", *sleutel) for sleutel in contracten or ()]
-    aantallen: Counter[tuple[Hashable, ...]] = Counter(
-        {(u, *rij): 0 for u in Uitkomst for rij in rijen}
-    )
+    rijen: set[tuple[Hashable, ...]] = {("totaal",), *(("leerroute", r) for r in Leerroute)}
+    rijen |= {("gemeente", code) for code in gemeenten or ()}
+    rijen |= {("contract", *sleutel) for sleutel in contracten or ()}
+    aantallen: Counter[tuple[Hashable, ...]] = Counter()
     duren: dict[tuple[Hashable, ...], list[int]] = defaultdict(list)
     for afloop in aflopen:
         eigen_rijen: list[tuple[Hashable, ...]] = [("totaal",), ("leerroute", afloop.leerroute)]
@@ -95,10 +93,15 @@ def tabellen(
             eigen_rijen.append(("gemeente", afloop.gemeentecode))
         if contracten is not None:
             eigen_rijen.append(("contract", afloop.contract_id, afloop.leerroute))
+        rijen.update(eigen_rijen)
         for rij in eigen_rijen:
             aantallen[(afloop.uitkomst, *rij)] += 1
             if afloop.uitkomst is Uitkomst.AFGEROND and afloop.duur_dagen is not None:
                 duren[rij].append(afloop.duur_dagen)
+    # Every row shows every outcome, 0 included.
+    for u in Uitkomst:
+        for rij in rijen:
+            aantallen[(u, *rij)] += 0
     cijfers = publiceer(aantallen, _sommen(aantallen), onderdrukken=onderdrukken)
 
     def regel(rij: tuple[Hashable, ...]) -> Uitkomstcijfers:
@@ -108,10 +111,7 @@ def tabellen(
             mediaan(duren[rij], per_uitkomst[Uitkomst.AFGEROND], onderdrukken=onderdrukken),
         )
 
-    alle_rijen = sorted(
-        {sleutel[1:] for sleutel in aantallen},
-        key=lambda rij: tuple((w is None, str(w)) for w in rij),
-    )
+    alle_rijen = sorted(rijen, key=lambda rij: tuple((w is None, str(w)) for w in rij))
     return Uitkomsttabellen(
         totaal=regel(("totaal",)),
         per_leerroute={route: regel(("leerroute", route)) for route in Leerroute},
