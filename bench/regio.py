@@ -184,6 +184,16 @@ async def meet(inburgeraars: int, herhalingen: int) -> list[Meting]:
         vragen = {
             "prognose (6 kwartalen)": f"/v1/samenwerkingsverbanden/{verband_id}/prognose",
             "prognose als CSV": f"/v1/samenwerkingsverbanden/{verband_id}/prognose#csv",
+            "statistiek inburgeraars": (
+                f"/v1/statistieken/inburgeraars?samenwerkingsverbandId={verband_id}"
+            ),
+            "statistiek per maand": (
+                f"/v1/statistieken/inburgeraars?samenwerkingsverbandId={verband_id}"
+                "&cohortPeriode=maand"
+            ),
+            "statistiek uitkomsten": (
+                f"/v1/statistieken/uitkomsten?samenwerkingsverbandId={verband_id}"
+            ),
         }
         metingen = []
         async with api_client(runtime) as client:
