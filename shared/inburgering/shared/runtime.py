@@ -20,6 +20,7 @@ from starlette.middleware import Middleware
 
 from inburgering.shared.auth.tokens import TokenVerifier
 from inburgering.shared.http.app import create_app
+from inburgering.shared.http.idempotency import IdempotencyMiddleware
 from inburgering.shared.logboek import Logboek
 from inburgering.shared.logboek.api import router as logboek_router
 from inburgering.shared.logboek.http import LogboekMiddleware
@@ -64,6 +65,8 @@ class ServiceParts:
     workers: Sequence[Worker] = ()
     # The processing log (Logboek Dataverwerkingen): its API, the HTTP and consumer records.
     logboek: Logboek | None = None
+    # The table of `Idempotency-Key`s; None: the header is ignored.
+    idempotency: Table | None = None
     # Service-specific collaborators the API reads from `request.app.state`.
     state: dict[str, Any] = field(default_factory=dict)
 
@@ -226,6 +229,16 @@ class ServiceRuntime:
             if routers:
                 routers.append(logboek_router)
             inner.append(Middleware(LogboekMiddleware, logboek=logboek, sessions=self.sessions))
+        if self.parts.idempotency is not None:
+            # Outside the processing log: a replayed answer processed nothing again.
+            inner.append(
+                Middleware(
+                    IdempotencyMiddleware,
+                    table=self.parts.idempotency,
+                    sessions=self.sessions,
+                    verifier=self.token_verifier,
+                )
+            )
         return create_app(
             service=self.settings.service_name,
             title=self.parts.title,

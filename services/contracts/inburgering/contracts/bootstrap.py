@@ -89,6 +89,7 @@ def build_parts(settings: ContractsSettings | None = None) -> ServiceParts:
         metadata=tables.metadata,
         outbox_table=tables.outbox_message,
         inbox_table=tables.processed_message,
+        idempotency=tables.idempotentie,
         migrations_dir=Path(__file__).parent / "migrations",
         routers=[
             plaatsingen,

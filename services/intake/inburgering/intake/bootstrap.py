@@ -86,6 +86,7 @@ def build_parts(
         metadata=tables.metadata,
         outbox_table=tables.outbox_message,
         inbox_table=tables.processed_message,
+        idempotency=tables.idempotentie,
         migrations_dir=Path(__file__).parent / "migrations",
         routers=[
             inburgeraars,

@@ -89,8 +89,14 @@ async def meld_inburgeraar_aan(
             inburgeraar.c.bsn_hash.in_(vault.lookup_hashes(bsn)),
         )
     )
-    if existing.first() is not None:
-        raise InburgeraarAlAangemeld("Er is al een inburgeraar met dit BSN in deze gemeente.")
+    bestaand = existing.scalar()
+    if bestaand is not None:
+        # The caller acts for this gemeente: naming its own inburgeraar reveals nothing, and
+        # lets a backoffice that lost its answer carry on with the person it registered.
+        raise InburgeraarAlAangemeld(
+            f"Er is al een inburgeraar met dit BSN in deze gemeente: {bestaand}.",
+            extensions={"inburgeraarId": str(bestaand)},
+        )
     inburgeraar_id = uuid.uuid4()
     await uow.session.execute(
         inburgeraar.insert().values(

@@ -63,6 +63,7 @@ def build_parts(
         metadata=tables.metadata,
         outbox_table=tables.outbox_message,
         inbox_table=tables.processed_message,
+        idempotency=tables.idempotentie,
         migrations_dir=Path(__file__).parent / "migrations",
         routers=[verwijzingen, aanmeldingen, opleidingen, netwerk, overzicht, statistieken],
         handlers=registry,

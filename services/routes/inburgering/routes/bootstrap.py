@@ -111,6 +111,7 @@ def build_parts(settings: RoutesSettings | None = None, *, clock: Clock = utc_no
         metadata=tables.metadata,
         outbox_table=tables.outbox_message,
         inbox_table=tables.processed_message,
+        idempotency=tables.idempotentie,
         migrations_dir=Path(__file__).parent / "migrations",
         routers=[
             leerroute_adviezen,

@@ -35,6 +35,8 @@ def install_nl_openapi(app: FastAPI) -> None:
             for method, operation in path_item.items():
                 if method in _METHODS:
                     _shape_operation(operation)
+                if method == "post" and OWN_ERROR_FORMAT not in operation:
+                    operation.setdefault("parameters", []).append(IDEMPOTENCY_KEY)
         schemas = document.get("components", {}).get("schemas", {})
         schemas.pop("HTTPValidationError", None)
         schemas.pop("ValidationError", None)
@@ -42,6 +44,19 @@ def install_nl_openapi(app: FastAPI) -> None:
         return document
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+IDEMPOTENCY_KEY = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": (
+        "Een unieke sleutel per verzoek (bv. een UUID): hetzelfde verzoek opnieuw met dezelfde "
+        "sleutel geeft het oorspronkelijke antwoord (24 uur lang) zonder het opnieuw uit te "
+        "voeren."
+    ),
+    "schema": {"type": "string", "maxLength": 200},
+}
 
 
 def _shape_operation(operation: dict[str, Any]) -> None:

@@ -44,11 +44,19 @@ class DomainError(Exception):
     code: str = "ongeldig-verzoek"
     title: str = "Het verzoek kan niet worden uitgevoerd."
 
-    def __init__(self, detail: str, invalid_params: list[InvalidParam] | None = None) -> None:
+    def __init__(
+        self,
+        detail: str,
+        invalid_params: list[InvalidParam] | None = None,
+        *,
+        extensions: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
         # Named fields, so that a client can point at each one, as a validation error does.
         self.invalid_params = invalid_params
+        # Extension members (RFC 9457 3.2), e.g. the id of the resource a conflict is with.
+        self.extensions = extensions or {}
 
 
 class NotFound(DomainError):
@@ -84,6 +92,7 @@ def problem_response(
     detail: str,
     invalid_params: list[InvalidParam] | None = None,
     headers: dict[str, str] | None = None,
+    extensions: dict[str, str] | None = None,
 ) -> JSONResponse:
     instance = f"urn:uuid:{uuid.uuid4()}"
     problem = Problem(
@@ -97,7 +106,7 @@ def problem_response(
     )
     log.info("http.problem", status=status, code=code, instance=instance)
     return JSONResponse(
-        problem.model_dump(exclude_none=True),
+        {**(extensions or {}), **problem.model_dump(exclude_none=True)},
         status_code=status,
         media_type=PROBLEM_JSON,
         headers=headers,
@@ -150,7 +159,13 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def _domain(_request: Request, exc: DomainError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
         return problem_response(
-            exc.status, exc.code, exc.title, exc.detail, exc.invalid_params, headers=headers
+            exc.status,
+            exc.code,
+            exc.title,
+            exc.detail,
+            exc.invalid_params,
+            headers=headers,
+            extensions=exc.extensions,
         )
 
     @app.exception_handler(StarletteHTTPException)

@@ -16,6 +16,7 @@ from sqlalchemy import (
     true,
 )
 
+from inburgering.shared.http.idempotency import idempotency_table
 from inburgering.shared.logboek import auditlog_table, dataverwerkingen_table
 from inburgering.shared.messaging import inbox_table, outbox_table
 from inburgering.shared.persistence import make_metadata
@@ -151,3 +152,4 @@ processed_message = inbox_table(metadata)
 timer = timer_table(metadata)
 dataverwerking = dataverwerkingen_table(metadata)
 auditregel = auditlog_table(metadata)
+idempotentie = idempotency_table(metadata)

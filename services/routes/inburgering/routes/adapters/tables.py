@@ -16,6 +16,7 @@ from sqlalchemy import (
     text,
 )
 
+from inburgering.shared.http.idempotency import idempotency_table
 from inburgering.shared.logboek import auditlog_table, dataverwerkingen_table
 from inburgering.shared.messaging import inbox_table, outbox_table
 from inburgering.shared.persistence import make_metadata
@@ -240,3 +241,4 @@ outbox_message = outbox_table(metadata)
 processed_message = inbox_table(metadata)
 dataverwerking = dataverwerkingen_table(metadata)
 auditregel = auditlog_table(metadata)
+idempotentie = idempotency_table(metadata)

@@ -1,0 +1,109 @@
+"""A backoffice that lost the answer to a registration can recover: the same request with the
+same Idempotency-Key returns the original 201 and id; without a key, the 409 names its own
+inburgeraar."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from inburgering.intake.adapters.tables import inburgeraar, outbox_message
+from inburgering.intake.bootstrap import build_parts
+from inburgering.intake.settings import IntakeSettings
+from inburgering.shared.runtime import ServiceRuntime
+from inburgering.shared.testing.service import api_client, bearer, migrated_runtime
+
+pytestmark = pytest.mark.integration
+
+EINDHOVEN = bearer(gemeentecodes=["GM0772"], subject="backoffice-eindhoven")
+ANDER_SYSTEEM = bearer(gemeentecodes=["GM0772"], subject="ander-systeem")
+TILBURG = bearer(gemeentecodes=["GM0855"])
+AANMELDING = {
+    "bsn": "999990019",
+    "gemeentecode": "GM0772",
+    "doelgroep": "asielstatushouder",
+    "geboortedatum": "2000-05-17",
+}
+
+
+@pytest.fixture
+async def runtime(postgres_url: str) -> AsyncIterator[ServiceRuntime]:
+    settings = IntakeSettings(database_url=postgres_url, roles="api", kafka_create_topics=False)
+    runtime = await migrated_runtime(build_parts(settings))
+    yield runtime
+    await runtime.engine.dispose()
+
+
+@pytest.fixture
+async def client(runtime: ServiceRuntime) -> AsyncIterator[httpx.AsyncClient]:
+    async with api_client(runtime) as client:
+        yield client
+
+
+async def aantallen(runtime: ServiceRuntime) -> tuple[int, int]:
+    async with runtime.engine.connect() as conn:
+        personen = (await conn.execute(select(func.count()).select_from(inburgeraar))).scalar()
+        events = (await conn.execute(select(func.count()).select_from(outbox_message))).scalar()
+    return personen, events
+
+
+async def test_a_retry_with_the_same_key_returns_the_original_answer(client, runtime):
+    sleutel = {"Idempotency-Key": "aanmelding-2026-000123"}
+    eerste = await client.post(
+        "/v1/inburgeraars", json=AANMELDING, headers={**EINDHOVEN, **sleutel}
+    )
+    assert eerste.status_code == 201, eerste.text
+    # The answer was lost on the way; the backoffice sends the same request again.
+    opnieuw = await client.post(
+        "/v1/inburgeraars", json=AANMELDING, headers={**EINDHOVEN, **sleutel}
+    )
+    assert opnieuw.status_code == 201
+    assert opnieuw.json() == eerste.json()
+    assert opnieuw.headers["location"] == eerste.headers["location"]
+    assert opnieuw.headers["idempotent-replayed"] == "true"
+    assert await aantallen(runtime) == (1, 1)
+
+    # The same key for another request is a mistake the client must hear about.
+    ander = await client.post(
+        "/v1/inburgeraars",
+        json={**AANMELDING, "bsn": "999990032"},
+        headers={**EINDHOVEN, **sleutel},
+    )
+    assert (ander.status_code, ander.json()["code"]) == (422, "idempotency-key-hergebruikt")
+    # Keys belong to one client: another system's same key is its own request.
+    ander_systeem = await client.post(
+        "/v1/inburgeraars", json=AANMELDING, headers={**ANDER_SYSTEEM, **sleutel}
+    )
+    assert ander_systeem.status_code == 409
+    assert await aantallen(runtime) == (1, 1)
+
+
+async def test_without_a_key_the_conflict_names_the_gemeentes_own_inburgeraar(client, runtime):
+    eerste = await client.post("/v1/inburgeraars", json=AANMELDING, headers=EINDHOVEN)
+    conflict = await client.post("/v1/inburgeraars", json=AANMELDING, headers=EINDHOVEN)
+    assert conflict.status_code == 409
+    assert conflict.json()["code"] == "inburgeraar-al-aangemeld"
+    assert conflict.json()["inburgeraarId"] == eerste.json()["id"]
+    # Another gemeente registering the same person is a registration of its own, not a link.
+    elders = await client.post(
+        "/v1/inburgeraars", json={**AANMELDING, "gemeentecode": "GM0855"}, headers=TILBURG
+    )
+    assert elders.status_code == 201
+    assert elders.json()["id"] != eerste.json()["id"]
+
+
+async def test_a_bad_key_or_no_token_is_refused_and_nothing_remembered(client, runtime):
+    te_lang = await client.post(
+        "/v1/inburgeraars",
+        json=AANMELDING,
+        headers={**EINDHOVEN, "Idempotency-Key": "x" * 201},
+    )
+    assert (te_lang.status_code, te_lang.json()["code"]) == (400, "ongeldige-idempotency-key")
+    zonder_token = await client.post(
+        "/v1/inburgeraars", json=AANMELDING, headers={"Idempotency-Key": "k-1"}
+    )
+    assert zonder_token.status_code == 401
+    assert await aantallen(runtime) == (0, 0)
