@@ -23,6 +23,10 @@ async def _paths(service: str) -> tuple[ServiceRuntime, dict]:
     return runtime, runtime.create_app()
 
 
+def _pattern(template: str) -> re.Pattern[str]:
+    return re.compile(re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)))
+
+
 @pytest.mark.parametrize("service", SERVICES)
 def test_every_405_carries_allow(service: str) -> None:
     async def walk() -> list[str]:
@@ -31,10 +35,17 @@ def test_every_405_carries_allow(service: str) -> None:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
             document = (await client.get("/v1/openapi.json")).json()
+            templates = {
+                method.upper(): [_pattern(p) for p, i in document["paths"].items() if method in i]
+                for method in {m for i in document["paths"].values() for m in i}
+            }
             for path, item in document["paths"].items():
                 declared = {m.upper() for m in item} & METHODS
                 concrete = re.sub(r"\{[^}]+\}", lambda _: str(uuid.uuid4()), path)
                 for method in sorted((METHODS - declared) | {"TRACE"}):
+                    # `/inburgeraars/_zoek` is also `/inburgeraars/{id}` to a GET: not a 405.
+                    if any(p.fullmatch(path) for p in templates.get(method, [])):
+                        continue
                     answer = await client.request(method, "/v1" + concrete)
                     allow = {m.strip() for m in answer.headers.get("allow", "").split(",")}
                     if answer.status_code != 405 or not declared <= allow:

@@ -256,6 +256,22 @@ async def lijst_inburgeraars(
     return list(result.mappings().all())
 
 
+async def zoek_op_bsn(
+    uow: UnitOfWork, vault: BsnVault, bsn: str, gemeentecodes: Iterable[str]
+) -> list[RowMapping]:
+    """The caller's own inburgeraars with this BSN (under every configured key); another
+    gemeente's registration of the same person is not found."""
+    result = await uow.session.execute(
+        select(*_PUBLIC_COLUMNS)
+        .where(
+            inburgeraar.c.bsn_hash.in_(vault.lookup_hashes(valideer_bsn(bsn))),
+            inburgeraar.c.gemeentecode.in_(list(gemeentecodes)),
+        )
+        .order_by(inburgeraar.c.aangemeld_at, inburgeraar.c.id)
+    )
+    return list(result.mappings().all())
+
+
 _PUBLIC_COLUMNS = tuple(
     column
     for column in inburgeraar.c

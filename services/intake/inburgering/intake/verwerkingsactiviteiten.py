@@ -69,7 +69,8 @@ CONTACTGEGEVENS = Verwerkingsactiviteit(
 )
 
 REGISTER_ACTIVITEITEN = (REGISTRATIE, BREDE_INTAKE, PIP, AANBOD, CONTACTGEGEVENS)
-PERSOONSRESOURCES = frozenset({"/inburgeraars", INBURGERAAR})
+# Routes whose answers list inburgeraars by their `id`: each one found is a logregel.
+PERSOONSRESOURCES = frozenset({"/inburgeraars", "/inburgeraars/_zoek", INBURGERAAR})
 
 
 def register(prefix: str) -> Register:

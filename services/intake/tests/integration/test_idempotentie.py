@@ -107,3 +107,27 @@ async def test_a_bad_key_or_no_token_is_refused_and_nothing_remembered(client, r
     )
     assert zonder_token.status_code == 401
     assert await aantallen(runtime) == (0, 0)
+
+
+async def test_a_gemeente_finds_its_own_inburgeraar_by_bsn_in_the_body_and_the_search_is_logged(
+    client, runtime
+):
+    eigen = await client.post("/v1/inburgeraars", json=AANMELDING, headers=EINDHOVEN)
+    await client.post(
+        "/v1/inburgeraars", json={**AANMELDING, "gemeentecode": "GM0855"}, headers=TILBURG
+    )
+    gevonden = await client.post(
+        "/v1/inburgeraars/_zoek", json={"bsn": AANMELDING["bsn"]}, headers=EINDHOVEN
+    )
+    assert gevonden.status_code == 200, gevonden.text
+    assert [p["id"] for p in gevonden.json()] == [eigen.json()["id"]]
+    assert AANMELDING["bsn"] not in gevonden.text
+    niemand = await client.post(
+        "/v1/inburgeraars/_zoek", json={"bsn": "999990032"}, headers=EINDHOVEN
+    )
+    assert niemand.json() == []
+    privacy = bearer(gemeentecodes=["GM0772"], permissions=["privacy"])
+    log = await client.get(
+        "/v1/dataverwerkingen", params={"inburgeraarId": eigen.json()["id"]}, headers=privacy
+    )
+    assert "POST /v1/inburgeraars/_zoek" in [r["naam"] for r in log.json()]

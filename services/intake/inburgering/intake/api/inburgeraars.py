@@ -15,6 +15,7 @@ from inburgering.intake.api.schemas import (
     InburgeraarCreate,
     InburgeraarRead,
     VerhuizingRead,
+    ZoekOpBsn,
 )
 from inburgering.intake.domain.brede_intake import Gezondheid, IntakeInhoud
 from inburgering.intake.usecases.verhuizingen import verhuizingen_van
@@ -102,6 +103,26 @@ async def lijst_inburgeraars(
             uow, principal.gemeentecodes, limit=limit, offset=offset
         )
         verhuizingen = await verhuizingen_van(uow, (row["id"] for row in rows))
+    return [_read(row, verhuizingen.get(row["id"])) for row in rows]
+
+
+@router.post(
+    "/_zoek",
+    response_model=list[InburgeraarRead],
+    responses=problem_responses(400, 401, 403),
+)
+async def zoek_op_bsn(
+    body: ZoekOpBsn, principal: CurrentPrincipal, uow: UowDep, request: Request
+) -> list[InburgeraarRead]:
+    """Zoek de eigen inburgeraars op BSN, bv. om na een verloren antwoord de aanmelding terug
+    te vinden. Het BSN staat in de body, nooit in de URL; elke vondst komt in het
+    Logboek Dataverwerkingen. Een aanmelding bij een andere gemeente wordt niet gevonden."""
+    principal.require(Rol.GEMEENTE)
+    async with uow:
+        rows = await handlers.zoek_op_bsn(
+            uow, request.app.state.bsn_vault, body.bsn, principal.gemeentecodes
+        )
+        verhuizingen = await verhuizingen_van(uow, [row["id"] for row in rows])
     return [_read(row, verhuizingen.get(row["id"])) for row in rows]
 
 

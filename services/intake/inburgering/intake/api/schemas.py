@@ -21,6 +21,16 @@ from inburgering.shared.events.vocabulary import (
 from inburgering.shared.http.schemas import ApiInvoer, ApiModel, Tijdstip
 
 
+class ZoekOpBsn(ApiInvoer):
+    """In de body, nooit in een URL: een BSN hoort niet in logs van proxies en servers."""
+
+    bsn: str = Field(
+        pattern=r"^[0-9]{8,9}$",
+        description="Burgerservicenummer; wordt nergens bewaard of teruggegeven.",
+        json_schema_extra={"writeOnly": True},
+    )
+
+
 class InburgeraarCreate(ApiInvoer):
     bsn: str = Field(
         pattern=r"^\d{8,9}$",
