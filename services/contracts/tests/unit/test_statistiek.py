@@ -10,7 +10,6 @@ import pytest
 
 from inburgering.contracts.domain.inburgeraarstatistiek import Groep, tabellen
 from inburgering.contracts.domain.model import PlaatsingStatus
-from inburgering.contracts.domain.onderdrukking import Cijfer
 from inburgering.contracts.domain.statistiek import (
     Cohortperiode,
     Mediaan,
@@ -23,6 +22,7 @@ from inburgering.contracts.domain.statistiek import (
 from inburgering.contracts.domain.uitkomststatistiek import Afloop, Uitkomst, uitkomst
 from inburgering.contracts.domain.uitkomststatistiek import tabellen as uitkomsttabellen
 from inburgering.shared.events.vocabulary import Doelgroep, Leerroute
+from inburgering.shared.statistiek.onderdrukking import Cijfer
 
 EINDHOVEN, BEST = "GM0772", "GM0753"
 VERBORGEN = Cijfer(None, True)

@@ -1,33 +1,16 @@
-"""The small-cell rules in referrals: the same as contracts', which hold the full tests."""
+"""The shared small-cell rules as referrals applies them (shared/tests hold the full tests)."""
 
 from __future__ import annotations
 
-import ast
 import uuid
-from pathlib import Path
 
 import pytest
 
-from inburgering.referrals.domain import onderdrukking
 from inburgering.referrals.domain.model import VerwijzingStatus
-from inburgering.referrals.domain.onderdrukking import Cijfer, Som, onderdrukt, publiceer
 from inburgering.referrals.domain.verwijzingstatistiek import Verwijzinggroep, tabellen
+from inburgering.shared.statistiek.onderdrukking import Cijfer, Som, onderdrukt, publiceer
 
-ORIGINEEL = (
-    Path(__file__).resolve().parents[3] / "contracts/inburgering/contracts/domain/onderdrukking.py"
-)
 VERBORGEN = Cijfer(None, True)
-
-
-def _zonder_docstring(bron: str) -> str:
-    module = ast.parse(bron)
-    return ast.unparse(ast.Module(body=module.body[1:], type_ignores=[]))
-
-
-@pytest.mark.skipif(not ORIGINEEL.exists(), reason="the contracts service is not in this tree")
-def test_the_copy_does_what_the_contracts_original_does():
-    kopie = Path(onderdrukking.__file__).read_text()
-    assert _zonder_docstring(kopie) == _zonder_docstring(ORIGINEEL.read_text())
 
 
 @pytest.mark.parametrize(("aantal", "verborgen"), [(0, False), (1, True), (4, True), (5, False)])

@@ -29,7 +29,6 @@ from inburgering.contracts.api.statistiek_schemas import (
 )
 from inburgering.contracts.domain import inburgeraarstatistiek, uitkomststatistiek
 from inburgering.contracts.domain.inzage import BeheerInzage, GemeenteInzage, RegioInzage
-from inburgering.contracts.domain.onderdrukking import Cijfer
 from inburgering.contracts.domain.statistiek import Cohortperiode, Weergave
 from inburgering.contracts.domain.uitkomststatistiek import Uitkomst, Uitkomstcijfers
 from inburgering.contracts.handlers import statistiek_inburgeraars, statistiek_uitkomsten
@@ -37,6 +36,7 @@ from inburgering.contracts.handlers.statistiekbereik import Vrager, bepaal_berei
 from inburgering.shared.auth import CurrentPrincipal, Principal, Rol
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
+from inburgering.shared.statistiek.onderdrukking import Cijfer
 
 router = APIRouter(prefix="/statistieken", tags=["Statistieken"])
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from inburgering.contracts.domain.onderdrukking import Cijfer, Som, publiceer
 from inburgering.contracts.domain.statistiek import Cohortperiode, PijplijnStatus, cohort
 from inburgering.shared.events.vocabulary import Doelgroep, Leerroute
+from inburgering.shared.statistiek.onderdrukking import Cijfer, Som, publiceer
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from inburgering.contracts.domain.onderdrukking import DREMPEL, Cijfer
 from inburgering.contracts.domain.tijdvakken import Periodesoort, tijdvakken
+from inburgering.shared.statistiek.onderdrukking import DREMPEL, Cijfer
 
 
 class Weergave(StrEnum):

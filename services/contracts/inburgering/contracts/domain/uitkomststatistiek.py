@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from inburgering.contracts.domain.model import EindeReden, PlaatsingStatus
-from inburgering.contracts.domain.onderdrukking import Cijfer, Som, publiceer
 from inburgering.contracts.domain.statistiek import Mediaan, mediaan
 from inburgering.shared.events.vocabulary import Leerroute
+from inburgering.shared.statistiek.onderdrukking import Cijfer, Som, publiceer
 
 
 class Uitkomst(StrEnum):

@@ -17,11 +17,11 @@ from inburgering.referrals.api.statistiek_schemas import (
     VerwijzingenStatistiekRead,
 )
 from inburgering.referrals.domain import statistiek, verwijzingstatistiek
-from inburgering.referrals.domain.onderdrukking import Cijfer
 from inburgering.referrals.handlers import statistiek as tellingen
 from inburgering.shared.auth import CurrentPrincipal, Rol
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
+from inburgering.shared.statistiek.onderdrukking import Cijfer
 
 router = APIRouter(prefix="/statistieken", tags=["Statistieken"])
 

@@ -13,7 +13,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 from inburgering.referrals.domain.model import VerwijzingStatus
-from inburgering.referrals.domain.onderdrukking import Cijfer, Som, publiceer
+from inburgering.shared.statistiek.onderdrukking import Cijfer, Som, publiceer
 
 
 @dataclass(frozen=True)

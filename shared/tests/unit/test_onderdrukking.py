@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inburgering.contracts.domain.onderdrukking import Cijfer, Som, onderdrukt, publiceer
+from inburgering.shared.statistiek.onderdrukking import Cijfer, Som, onderdrukt, publiceer
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,1 @@
+"""Pure rules for published figures that cross gemeenten."""
