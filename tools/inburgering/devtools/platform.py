@@ -192,12 +192,25 @@ def run_platform(
             urls[service] = f"http://127.0.0.1:{port}"
         for process, url in zip(processes[1:], urls.values(), strict=True):
             wait_ready(url, process)
+        # The portal has no database: it reads through the services' APIs, so it comes last.
+        portal_env = {f"PORTAL_{s.upper()}_URL": u for s, u in urls.items()}
+        portal_env["PORTAL_HTTP_PORT"] = str(base_port + 9)
+        processes.append(start_service("portal", portal_env, logs / "portal.log"))
+        restarts[len(processes) - 1] = ("portal", portal_env, logs / "portal.log")
+        wait_ready(f"http://127.0.0.1:{base_port + 9}", processes[-1])
+        print(f"\nPortal (web interface): http://127.0.0.1:{base_port + 9}/", flush=True)
         _print_welcome(urls, simulator_url, broker.bootstrap_servers, logs, bool(database_url))
         _supervise(processes, restarts)
     finally:
+        # A second Ctrl-C or a supervisor's repeated SIGTERM must not cut the shutdown short
+        # and leave the broker or a service running without us.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         print("\nStopping services and broker…", flush=True)
-        stop(processes)
-        broker.stop()
+        try:
+            stop(processes)
+        finally:
+            broker.stop()
 
 
 def _supervise(

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import httpx
+import pytest
+
+from inburgering.devtools.platform import start_service, stop, wait_ready
+from inburgering.shared.testing.broker import free_port
+from tests.e2e.platform import RunningPlatform
+
+
+@pytest.fixture(scope="session")
+def portal(postgres_platform: RunningPlatform) -> Iterator[str]:
+    """The portal as its own process against the platform with the demo region; its URL."""
+    port = free_port()
+    env = {"PORTAL_HTTP_PORT": str(port)}
+    env.update(
+        {f"PORTAL_{dienst.upper()}_URL": url for dienst, url in postgres_platform.urls.items()}
+    )
+    process = start_service("portal", env, postgres_platform.logs / "portal.log")
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(url, process, timeout=60)
+        yield url
+    finally:
+        stop([process])
+
+
+@contextmanager
+def log_in(portal: str, rol: str, gemeentecodes: str = "") -> Iterator[httpx.Client]:
+    """A browser-like client (it keeps the cookie) logged in through the development login."""
+    with httpx.Client(base_url=portal, follow_redirects=False, timeout=30) as client:
+        token = csrf_van(client.get("/inloggen").text)
+        antwoord = client.post(
+            "/inloggen", data={"rol": rol, "gemeentecodes": gemeentecodes, "csrf_token": token}
+        )
+        assert antwoord.status_code == 303, antwoord.text
+        yield client
+
+
+def csrf_van(html: str) -> str:
+    gevonden = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert gevonden, "the page has no CSRF field"
+    return gevonden.group(1)
