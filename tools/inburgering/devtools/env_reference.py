@@ -17,6 +17,7 @@ SETTINGS = {
     "contracts": "inburgering.contracts.settings:ContractsSettings",
     "referrals": "inburgering.referrals.settings:ReferralsSettings",
     "subscriptions": "inburgering.subscriptions.settings:SubscriptionsSettings",
+    "portal": "inburgering.portal.settings:PortalSettings",
 }
 SECRET_HINT = "secret"
 
