@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -65,6 +66,7 @@ def _problem(status: int, code: str, title: str, detail: str) -> list[Message]:
             "title": title,
             "status": status,
             "detail": detail,
+            "instance": f"urn:uuid:{uuid.uuid4()}",
             "code": code,
         }
     ).encode()

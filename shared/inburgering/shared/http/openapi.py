@@ -36,7 +36,7 @@ def install_nl_openapi(app: FastAPI) -> None:
                 if method in _METHODS:
                     _shape_operation(operation)
                 if method == "post" and OWN_ERROR_FORMAT not in operation:
-                    operation.setdefault("parameters", []).append(IDEMPOTENCY_KEY)
+                    _declare_idempotency(operation)
         schemas = document.get("components", {}).get("schemas", {})
         schemas.pop("HTTPValidationError", None)
         schemas.pop("ValidationError", None)
@@ -57,6 +57,22 @@ IDEMPOTENCY_KEY = {
     ),
     "schema": {"type": "string", "maxLength": 200},
 }
+
+
+def _declare_idempotency(operation: dict[str, Any]) -> None:
+    """The header, and the answers it can bring: a key reused for another request (422), the
+    same request still being carried out (409), a malformed key (400)."""
+    operation.setdefault("parameters", []).append(IDEMPOTENCY_KEY)
+    responses = operation.setdefault("responses", {})
+    for status, description in (
+        ("400", "Ongeldig verzoek"),
+        ("409", "Conflict, of hetzelfde verzoek nog in behandeling"),
+        ("422", "Deze Idempotency-Key hoort bij een ander verzoek"),
+    ):
+        responses.setdefault(
+            status,
+            {"description": description, "content": {PROBLEM_JSON: {"schema": _problem_ref()}}},
+        )
 
 
 def _shape_operation(operation: dict[str, Any]) -> None:
