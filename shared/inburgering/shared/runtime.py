@@ -67,6 +67,8 @@ class ServiceParts:
     logboek: Logboek | None = None
     # The table of `Idempotency-Key`s; None: the header is ignored.
     idempotency: Table | None = None
+    # How a request is recognised again; keyed where bodies carry a BSN or health data.
+    idempotency_fingerprint: Callable[[bytes], str] | None = None
     # Service-specific collaborators the API reads from `request.app.state`.
     state: dict[str, Any] = field(default_factory=dict)
 
@@ -237,6 +239,7 @@ class ServiceRuntime:
                     table=self.parts.idempotency,
                     sessions=self.sessions,
                     verifier=self.token_verifier,
+                    fingerprint=self.parts.idempotency_fingerprint,
                 )
             )
         return create_app(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -37,6 +38,12 @@ from inburgering.shared.scheduling import Clock, TimerRegistry, Timers
 from inburgering.shared.scheduling.timers import utc_now
 
 VERSION = "0.2.0"
+
+
+def _vingerafdruk(settings: IntakeSettings) -> Callable[[bytes], str]:
+    hasher = settings.bsn_keyring.hasher(b"idempotentie")
+    # latin-1 maps every byte to one character: the body's bytes, unchanged, under the HMAC.
+    return lambda data: hasher.digest(data.decode("latin-1"))
 
 
 def build_parts(
@@ -87,6 +94,8 @@ def build_parts(
         outbox_table=tables.outbox_message,
         inbox_table=tables.processed_message,
         idempotency=tables.idempotentie,
+        # Registration and intake bodies carry the BSN and health data: recognised by an HMAC.
+        idempotency_fingerprint=_vingerafdruk(settings),
         migrations_dir=Path(__file__).parent / "migrations",
         routers=[
             inburgeraars,

@@ -4,13 +4,15 @@ inburgeraar."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import AsyncIterator
 
 import httpx
 import pytest
 from sqlalchemy import func, select
 
-from inburgering.intake.adapters.tables import inburgeraar, outbox_message
+from inburgering.intake.adapters.tables import idempotentie, inburgeraar, outbox_message
 from inburgering.intake.bootstrap import build_parts
 from inburgering.intake.settings import IntakeSettings
 from inburgering.shared.runtime import ServiceRuntime
@@ -131,3 +133,19 @@ async def test_a_gemeente_finds_its_own_inburgeraar_by_bsn_in_the_body_and_the_s
         "/v1/dataverwerkingen", params={"inburgeraarId": eigen.json()["id"]}, headers=privacy
     )
     assert "POST /v1/inburgeraars/_zoek" in [r["naam"] for r in log.json()]
+
+
+async def test_a_remembered_request_cannot_be_traced_back_to_its_bsn(client, runtime):
+    """A plain hash of the body could be reversed by trying every nine-digit BSN; the
+    fingerprint is an HMAC under the service's own key."""
+    body = json.dumps(AANMELDING).encode()
+    response = await client.post(
+        "/v1/inburgeraars",
+        content=body,
+        headers={**EINDHOVEN, "Idempotency-Key": "k-bsn", "Content-Type": "application/json"},
+    )
+    assert response.status_code == 201, response.text
+    async with runtime.engine.connect() as conn:
+        [opgeslagen] = (await conn.execute(select(idempotentie.c.verzoek_hash))).scalars().all()
+    assert opgeslagen != hashlib.sha256(b"/v1/inburgeraars\n" + body).hexdigest()
+    assert opgeslagen == runtime.parts.idempotency_fingerprint(b"/v1/inburgeraars\n" + body)

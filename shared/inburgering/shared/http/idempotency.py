@@ -6,13 +6,18 @@ sends the same request again with the same key and gets the original answer back
 replay the stored answer (with `Idempotent-Replayed: true`); the same key with another body or
 path is a 422; a request still being carried out is a 409. Only answers below 500 are kept, so a
 failed attempt may be retried. Keys are kept for `retention` (24 hours by default), then
-forgotten. The answer waits until it is stored, so a replay never misses a committed effect."""
+forgotten. The answer waits until it is stored, so a replay never misses a committed effect.
+
+A request is recognised by a fingerprint of its path and body. Where a body carries a BSN or
+health data, the service gives a keyed fingerprint (an HMAC under its own key): a plain hash of a
+nine-digit number is reversed by trying them all."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -96,12 +101,14 @@ class IdempotencyMiddleware:
         sessions: async_sessionmaker[AsyncSession],
         verifier: Any,
         retention: timedelta = timedelta(hours=24),
+        fingerprint: Callable[[bytes], str] | None = None,
     ) -> None:
         self.app = app
         self.table = table
         self.sessions = sessions
         self.verifier = verifier
         self.retention = retention
+        self.fingerprint = fingerprint or (lambda data: hashlib.sha256(data).hexdigest())
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "POST":
@@ -131,7 +138,7 @@ class IdempotencyMiddleware:
                 ),
             )
             return
-        verzoek = hashlib.sha256(scope["path"].encode() + b"\n" + body).hexdigest()
+        verzoek = self.fingerprint(scope["path"].encode() + b"\n" + body)
         if not await self._claim(client, tekst, verzoek):
             await _send(send, await self._earlier(client, tekst, verzoek))
             return
