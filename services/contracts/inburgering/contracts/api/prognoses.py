@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, date, datetime
+from datetime import date
 from fractions import Fraction
 from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Header, Path, Query, Response
-from sqlalchemy import select
 
-from inburgering.contracts.adapters import repository
-from inburgering.contracts.adapters.tables import instroomverwachting
 from inburgering.contracts.api.dependencies import contractbeheer_inzage
 from inburgering.contracts.api.prognose_schemas import (
     ComponentRead,
@@ -26,7 +23,7 @@ from inburgering.contracts.api.prognose_schemas import (
     TekortRead,
 )
 from inburgering.contracts.domain.prognose import Prognose
-from inburgering.contracts.handlers import prognose
+from inburgering.contracts.handlers import instroom, prognose
 from inburgering.contracts.handlers.toewijzing import vandaag
 from inburgering.shared.auth import CurrentPrincipal, Rol
 from inburgering.shared.http.problems import problem_responses
@@ -167,24 +164,12 @@ async def leg_instroomverwachting_vast(
     is telt ermee."""
     principal.require(Rol.GEMEENTE)
     principal.require_gemeente(gemeentecode)
-    waarden = {
-        "gemeentecode": gemeentecode,
-        "halfjaar": halfjaar,
-        "asielstatushouders": body.asielstatushouders,
-        "gezinsmigranten": body.gezinsmigranten,
-        "vastgelegd_at": datetime.now(UTC),
-    }
-    async with uow:
-        await repository.upsert(
-            uow.session, instroomverwachting, waarden, ["gemeentecode", "halfjaar"]
-        )
-        await uow.commit()
-    return InstroomverwachtingRead(
-        gemeentecode=gemeentecode,
-        halfjaar=halfjaar,
-        asielstatushouders=body.asielstatushouders,
-        gezinsmigranten=body.gezinsmigranten,
+    verwachting = instroom.Instroomverwachting(
+        gemeentecode, halfjaar, body.asielstatushouders, body.gezinsmigranten
     )
+    async with uow:
+        await instroom.leg_vast(uow, verwachting)
+    return InstroomverwachtingRead(**verwachting.__dict__)
 
 
 @router.get(
@@ -198,17 +183,5 @@ async def lijst_instroomverwachtingen(
     """De opgaven van de eigen gemeenten, oudste halfjaar eerst."""
     principal.require(Rol.GEMEENTE)
     async with uow:
-        rijen = await uow.session.execute(
-            select(instroomverwachting)
-            .where(instroomverwachting.c.gemeentecode.in_(sorted(principal.gemeentecodes)))
-            .order_by(instroomverwachting.c.gemeentecode, instroomverwachting.c.halfjaar)
-        )
-        return [
-            InstroomverwachtingRead(
-                gemeentecode=r["gemeentecode"],
-                halfjaar=r["halfjaar"],
-                asielstatushouders=r["asielstatushouders"],
-                gezinsmigranten=r["gezinsmigranten"],
-            )
-            for r in rijen.mappings()
-        ]
+        verwachtingen = await instroom.van(uow, principal.gemeentecodes)
+    return [InstroomverwachtingRead(**v.__dict__) for v in verwachtingen]

@@ -17,7 +17,6 @@ from sqlalchemy.engine import RowMapping
 from inburgering.contracts.adapters import repository
 from inburgering.contracts.adapters.tables import (
     contract,
-    instroomverwachting,
     pijplijn,
     plaatsing,
     samenwerkingsverband,
@@ -26,6 +25,7 @@ from inburgering.contracts.adapters.tables import (
 from inburgering.contracts.domain import prognose
 from inburgering.contracts.domain.model import ContractStatus, PlaatsingStatus
 from inburgering.contracts.domain.prognose import ContractStand, Instroom, Persoon, Prognose
+from inburgering.contracts.handlers import instroom
 from inburgering.contracts.handlers.contractsluiting import geleid_verband
 from inburgering.contracts.handlers.verbandbeheer import Beheerder
 from inburgering.shared.events.contracts import CapaciteitstekortVerwacht
@@ -70,9 +70,7 @@ async def _bereken(
             plaatsing.c.gemeentecode.in_(codes),
         )
     )
-    instroom = await session.execute(
-        select(instroomverwachting).where(instroomverwachting.c.gemeentecode.in_(codes))
-    )
+    verwacht = await instroom.van(uow, codes)
     contracten = await session.execute(
         select(contract).where(contract.c.samenwerkingsverband_id == verband["id"])
     )
@@ -82,10 +80,8 @@ async def _bereken(
         personen=personen,
         wachtlijst=Counter(wachtend.scalars().all()),
         instroom=[
-            Instroom(
-                r["gemeentecode"], r["halfjaar"], r["asielstatushouders"], r["gezinsmigranten"]
-            )
-            for r in instroom.mappings()
+            Instroom(v.gemeentecode, v.halfjaar, v.asielstatushouders, v.gezinsmigranten)
+            for v in verwacht
         ],
         contracten=[
             ContractStand(
