@@ -22,7 +22,7 @@ from inburgering.contracts.api.prognose_schemas import (
     PrognoseRead,
     TekortRead,
 )
-from inburgering.contracts.domain.prognose import Prognose
+from inburgering.contracts.domain.prognose import Instroom, Prognose
 from inburgering.contracts.handlers import instroom, prognose
 from inburgering.contracts.handlers.toewijzing import vandaag
 from inburgering.shared.auth import CurrentPrincipal, Rol
@@ -164,9 +164,7 @@ async def leg_instroomverwachting_vast(
     is telt ermee."""
     principal.require(Rol.GEMEENTE)
     principal.require_gemeente(gemeentecode)
-    verwachting = instroom.Instroomverwachting(
-        gemeentecode, halfjaar, body.asielstatushouders, body.gezinsmigranten
-    )
+    verwachting = Instroom(gemeentecode, halfjaar, body.asielstatushouders, body.gezinsmigranten)
     async with uow:
         await instroom.leg_vast(uow, verwachting)
     return InstroomverwachtingRead(**verwachting.__dict__)

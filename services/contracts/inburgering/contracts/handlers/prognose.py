@@ -24,7 +24,7 @@ from inburgering.contracts.adapters.tables import (
 )
 from inburgering.contracts.domain import prognose
 from inburgering.contracts.domain.model import ContractStatus, PlaatsingStatus
-from inburgering.contracts.domain.prognose import ContractStand, Instroom, Persoon, Prognose
+from inburgering.contracts.domain.prognose import ContractStand, Persoon, Prognose
 from inburgering.contracts.handlers import instroom
 from inburgering.contracts.handlers.contractsluiting import geleid_verband
 from inburgering.contracts.handlers.verbandbeheer import Beheerder
@@ -79,10 +79,7 @@ async def _bereken(
         leden=leden,
         personen=personen,
         wachtlijst=Counter(wachtend.scalars().all()),
-        instroom=[
-            Instroom(v.gemeentecode, v.halfjaar, v.asielstatushouders, v.gezinsmigranten)
-            for v in verwacht
-        ],
+        instroom=verwacht,
         contracten=[
             ContractStand(
                 contract_id=str(r["id"]),
