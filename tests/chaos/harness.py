@@ -16,6 +16,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,6 @@ class Dienst:
     url: str
     process: subprocess.Popen[bytes]
     owner_url: str
-    restarts: int = 0
 
 
 @dataclass
@@ -69,7 +69,6 @@ class Platform:
         self.faults.append(f"kill -9 {service}, restart after {pause:.1f}s")
         await asyncio.sleep(pause)
         dienst.process = start_service(service, dienst.env, dienst.log)
-        dienst.restarts += 1
         await asyncio.to_thread(wait_ready, dienst.url, dienst.process, 120)
 
     async def pause_broker(self, seconds: float) -> None:
@@ -156,7 +155,7 @@ async def send_unknown(bootstrap: str, topic: str, count: int) -> list[str]:
                 id=str(uuid.uuid4()),
                 source="urn:nld:oin:00000000000000000000:systeem:chaos",
                 type="nl.inburgering.chaos-onbekend",
-                time=_now(),
+                time=datetime.now(UTC),
                 gemeentecode="GM0772",
                 data={"waarde": 1},
                 key=str(uuid.uuid4()),
@@ -172,12 +171,6 @@ async def send_unknown(bootstrap: str, topic: str, count: int) -> list[str]:
     finally:
         await producer.stop()
     return ids
-
-
-def _now():  # type: ignore[no-untyped-def]
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC)
 
 
 class Onvoltooid(Exception):
