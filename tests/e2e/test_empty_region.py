@@ -137,6 +137,27 @@ async def test_a_region_set_up_through_the_api_places_by_route_and_membership(
         z = await _besluit(client, platform, "z-route")
         assert (z["status"], z["contractId"]) == ("wachtlijst", None)
 
+        # Best hears it in its own feed: no samenwerkingsverband covers this person's route.
+        async def signaal() -> dict[str, Any] | None:
+            feed = await client.get(
+                platform.url("subscriptions", "/v1/gebeurtenissen"),
+                params={"gemeentecode": BEST, "limit": 500},
+                headers=token(gemeentecodes=[BEST]),
+            )
+            assert feed.status_code == 200, feed.text
+            return next(
+                (
+                    e["data"]
+                    for e in feed.json()
+                    if e["type"] == "nl.inburgering.capaciteit-uitgeput"
+                    and e["data"]["plaatsingId"] == z["id"]
+                ),
+                None,
+            )
+
+        uitgeput = await eventually(signaal)
+        assert (uitgeput["samenwerkingsverbandId"], uitgeput["leadGemeentecode"]) == (None, None)
+
         uitgetreden = await client.patch(
             f"{contracts}/samenwerkingsverbanden/{verbanden['b1-route']}/leden/{BEST}",
             json={"einddatum": str(_vandaag())},
