@@ -12,21 +12,29 @@ from inburgering.shared.testing.broker import free_port
 from tests.e2e.platform import RunningPlatform
 
 
-@pytest.fixture(scope="session")
-def portal(postgres_platform: RunningPlatform) -> Iterator[str]:
-    """The portal as its own process against the platform with the demo region; its URL."""
+def _portal_voor(platform: RunningPlatform) -> Iterator[str]:
     port = free_port()
     env = {"PORTAL_HTTP_PORT": str(port)}
-    env.update(
-        {f"PORTAL_{dienst.upper()}_URL": url for dienst, url in postgres_platform.urls.items()}
-    )
-    process = start_service("portal", env, postgres_platform.logs / "portal.log")
+    env.update({f"PORTAL_{dienst.upper()}_URL": url for dienst, url in platform.urls.items()})
+    process = start_service("portal", env, platform.logs / "portal.log")
     url = f"http://127.0.0.1:{port}"
     try:
         wait_ready(url, process, timeout=60)
         yield url
     finally:
         stop([process])
+
+
+@pytest.fixture(scope="session")
+def portal(postgres_platform: RunningPlatform) -> Iterator[str]:
+    """The portal as its own process against the platform with the demo region; its URL."""
+    yield from _portal_voor(postgres_platform)
+
+
+@pytest.fixture(scope="session")
+def lege_portal(empty_platform: RunningPlatform) -> Iterator[str]:
+    """The portal against a platform without demo data: a region on its first day."""
+    yield from _portal_voor(empty_platform)
 
 
 @contextmanager
