@@ -25,6 +25,7 @@ from inburgering.contracts.adapters.tables import (
 from inburgering.contracts.domain.model import ContractStatus, KeurmerkStatus, PrijsEenheid
 from inburgering.contracts.handlers import verbandbeheer
 from inburgering.shared.events.vocabulary import Leerroute
+from inburgering.shared.kalender import nederlandse_datum
 from inburgering.shared.persistence import UnitOfWork
 
 # Ids derive from names so that they are the same on every machine and every run.
@@ -181,7 +182,7 @@ async def seed_demo_region(uow: UnitOfWork, vandaag: date | None = None) -> None
     session = uow.session
     if (await session.execute(select(samenwerkingsverband.c.id).limit(1))).first() is not None:
         return
-    vandaag = vandaag or date.today()
+    vandaag = vandaag or nederlandse_datum(datetime.now(UTC))
     start, eind = demo_periode(vandaag)
     rows = {
         samenwerkingsverband: [

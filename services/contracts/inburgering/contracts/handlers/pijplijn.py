@@ -7,7 +7,6 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from inburgering.contracts.adapters import repository
 from inburgering.contracts.adapters.tables import pijplijn
@@ -24,15 +23,14 @@ from inburgering.shared.events.routes import (
     LeerrouteGewijzigd,
     LeerrouteVastgesteld,
 )
+from inburgering.shared.kalender import nederlandse_datum
 from inburgering.shared.messaging import Envelope
 from inburgering.shared.persistence import UnitOfWork
-
-_NL = ZoneInfo("Europe/Amsterdam")
 
 
 def _dag(envelope: Envelope) -> date:
     # Legal and statistical dates are Dutch calendar dates.
-    return envelope.time.astimezone(_NL).date()
+    return nederlandse_datum(envelope.time)
 
 
 async def werk_bij(

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import structlog
 from sqlalchemy import select, update
@@ -33,16 +32,15 @@ from inburgering.shared.events.contracts import (
     PlaatsingAangevraagd,
 )
 from inburgering.shared.events.vocabulary import Doelgroep, Leerroute
+from inburgering.shared.kalender import nederlandse_datum
 from inburgering.shared.persistence import UnitOfWork
 
 log = structlog.get_logger(__name__)
 
-# Contract periods and keurmerk validity are Dutch calendar dates.
-_NL = ZoneInfo("Europe/Amsterdam")
-
 
 def vandaag(nu: datetime | None = None) -> date:
-    return (nu or datetime.now(UTC)).astimezone(_NL).date()
+    """Contract periods and keurmerk validity are Dutch calendar dates."""
+    return nederlandse_datum(nu or datetime.now(UTC))
 
 
 @dataclass(frozen=True)

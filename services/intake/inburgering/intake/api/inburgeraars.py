@@ -22,6 +22,7 @@ from inburgering.intake.usecases.verhuizingen import verhuizingen_van
 from inburgering.shared.auth import CurrentPrincipal, Rol
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
+from inburgering.shared.kalender import nederlandse_datum
 
 router = APIRouter(prefix="/inburgeraars", tags=["Inburgeraars"])
 
@@ -185,7 +186,7 @@ async def rond_brede_intake_af(
             alfabetisering=body.alfabetisering,
         ),
         recht_op_alleen_spreken_meegedeeld=body.recht_op_alleen_spreken_meegedeeld,
-        recht_op_alleen_spreken_verplicht=ctx.clock().date() >= vanaf,
+        recht_op_alleen_spreken_verplicht=nederlandse_datum(ctx.clock()) >= vanaf,
         gezondheid=None
         if g is None
         else Gezondheid(

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, time
+from datetime import date
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
 from sqlalchemy.engine import RowMapping
@@ -21,12 +20,12 @@ from inburgering.intake.domain.pip_termijn import (
     verstreken_op,
 )
 from inburgering.shared.events.intake import PipTermijnNadert, PipTermijnVerstreken
+from inburgering.shared.kalender import begin_van_dag
 from inburgering.shared.persistence import UnitOfWork
 from inburgering.shared.scheduling import Timer
 
 NADERT = "pip-termijn-nadert"
 VERSTREKEN = "pip-termijn-verstreken"
-_AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def feiten_van(persoon: RowMapping) -> PipTermijnFeiten:
@@ -62,7 +61,11 @@ async def plan_pip_termijn(
         (VERSTREKEN, verstreken_op(uiterlijk)),
     ):
         await ctx.timers.schedule(
-            uow.session, name=name, aggregate_id=aggregate, due_at=_begin_van(dag), payload=payload
+            uow.session,
+            name=name,
+            aggregate_id=aggregate,
+            due_at=begin_van_dag(dag),
+            payload=payload,
         )
     return uiterlijk
 
@@ -90,11 +93,6 @@ async def pip_termijn_verstreken(uow: UnitOfWork, timer: Timer) -> None:
             uiterlijk=date.fromisoformat(timer.payload["uiterlijk"]),
         )
     )
-
-
-def _begin_van(dag: date) -> datetime:
-    """Deadlines are days in the gemeente's time zone."""
-    return datetime.combine(dag, time.min, tzinfo=_AMSTERDAM)
 
 
 async def _heeft_vastgesteld_pip(uow: UnitOfWork, inburgeraar_id: UUID) -> bool:

@@ -5,16 +5,12 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from typing import Annotated
-from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request
 
 from inburgering.referrals.domain.errors import GeenInstelling
 from inburgering.referrals.domain.inzage import GemeenteInzage, InstellingInzage
 from inburgering.shared.auth import Principal, Rol
-
-# Cohort deadlines are Dutch calendar dates.
-NL = ZoneInfo("Europe/Amsterdam")
 
 
 def gemeente_inzage(principal: Principal) -> GemeenteInzage:

@@ -6,7 +6,6 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Response
 
 from inburgering.referrals.api.dependencies import (
-    NL,
     IndieningNadertDagenDep,
     NadertDagenDep,
     NuDep,
@@ -24,6 +23,7 @@ from inburgering.referrals.handlers import MaakVerwijzing, aanmaken, gemeente, l
 from inburgering.shared.auth import CurrentPrincipal
 from inburgering.shared.http.problems import problem_responses
 from inburgering.shared.http.schemas import UowDep
+from inburgering.shared.kalender import nederlandse_datum
 
 router = APIRouter(prefix="/verwijzingen", tags=["Verwijzingen"])
 
@@ -154,7 +154,7 @@ async def dien_in(
     command = gemeente.DienIn(verwijzing_id=verwijzing_id, cohort_id=body.cohort_id)
     async with uow:
         await gemeente.dien_in(
-            uow, command, inzage, nu, nu.astimezone(NL).date(), nadert_dagen=nadert_dagen
+            uow, command, inzage, nu, nederlandse_datum(nu), nadert_dagen=nadert_dagen
         )
         beeld = await lezen.geef(uow, verwijzing_id, inzage)
     return voor_gemeente(beeld)

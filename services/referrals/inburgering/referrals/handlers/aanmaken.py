@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import structlog
 from sqlalchemy import select
@@ -22,14 +21,13 @@ from inburgering.referrals.handlers import inburgeraars, indiening_timer
 from inburgering.shared.events.referrals import Onderwijsniveau, VerwijzingAangemaakt
 from inburgering.shared.events.routes import LeerrouteVastgesteld
 from inburgering.shared.events.vocabulary import Leerroute, Opleidingsniveau
+from inburgering.shared.kalender import nederlandse_datum
 from inburgering.shared.messaging import Envelope
 from inburgering.shared.persistence import UnitOfWork
 from inburgering.shared.scheduling import Clock
 from inburgering.shared.scheduling.timers import utc_now
 
 log = structlog.get_logger(__name__)
-# Cohort deadlines are Dutch calendar dates.
-_NL = ZoneInfo("Europe/Amsterdam")
 
 
 async def _netwerkgemeenten(uow: UnitOfWork, gemeentecode: str) -> set[str]:
@@ -78,7 +76,7 @@ async def _maak(
         uow,
         verwijzing_id,
         niveau=niveau,
-        vandaag=nu.astimezone(_NL).date(),
+        vandaag=nederlandse_datum(nu),
         dagen_vooraf=indiening_nadert_dagen,
     )
     await uow.publish(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import RowMapping
@@ -16,6 +16,7 @@ from inburgering.referrals.domain.checklist import ChecklistItem, Dossier, Feite
 from inburgering.referrals.domain.inzage import Inzage
 from inburgering.referrals.domain.model import Diplomawaardering, Taalniveau, VerwijzingStatus
 from inburgering.referrals.domain.pad import deadline
+from inburgering.shared.kalender import nederlandse_datum
 from inburgering.shared.persistence import UnitOfWork
 
 
@@ -57,6 +58,12 @@ def _dossier(row: RowMapping) -> Dossier | None:
     )
 
 
+def _dag(moment: datetime) -> date:
+    """The Dutch day of a stored moment: it is held against the cohort's aanmelddeadline."""
+    # Stored in UTC; SQLite hands it back without its zone.
+    return nederlandse_datum(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
+
+
 def _checklist(
     dossier: Dossier | None, programma: RowMapping, ingediend: datetime | None
 ) -> list[ChecklistItem]:
@@ -73,8 +80,7 @@ def _checklist(
             diplomawaardering_vereist=programma["diplomawaardering_vereist"] is not False,
             aanmelddeadline=programma["aanmeld_deadline_date"],
             startdatum=programma["start_date"],
-            # The deadline is a Dutch calendar date; a UTC day is close enough for a checklist.
-            ingediend_op=ingediend.date() if ingediend else None,
+            ingediend_op=_dag(ingediend) if ingediend else None,
         )
     )
 

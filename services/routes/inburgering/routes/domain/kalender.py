@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import calendar
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-NL = ZoneInfo("Europe/Amsterdam")
+from inburgering.shared.kalender import NEDERLAND, nederlandse_datum
 
 
 def plus_maanden(datum: date, maanden: int) -> date:
@@ -31,9 +30,9 @@ def min_dagen(datum: date, dagen: int) -> date:
 
 def begin_van_dag(datum: date) -> datetime:
     """Midnight at the start of `datum` in the Netherlands, as a UTC moment."""
-    return datetime.combine(datum, time.min, tzinfo=NL).astimezone(UTC)
+    return datetime.combine(datum, time.min, tzinfo=NEDERLAND).astimezone(UTC)
 
 
 def vandaag(nu: datetime) -> date:
     """The Dutch calendar date at moment `nu`."""
-    return nu.astimezone(NL).date()
+    return nederlandse_datum(nu)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import update
@@ -19,6 +19,7 @@ from inburgering.intake.domain.duo_gegevens import doelgroep_van_duo
 from inburgering.intake.domain.gebeurtenissen import Gebeurtenis
 from inburgering.intake.usecases.duo_raadpleging import Opgehaald
 from inburgering.shared.events.vocabulary import Doelgroep
+from inburgering.shared.kalender import nederlandse_datum
 from inburgering.shared.persistence import UnitOfWork
 
 Uitkomst = tuple[uuid.UUID, str | None]
@@ -44,8 +45,10 @@ class Verwerking:
 
     @property
     def registratiedatum(self) -> date:
+        """The Dutch day DUO registered the gebeurtenis: R1 and R2 count their ten weeks from it."""
         moment: datetime = self.notificatie["registratie_at"]
-        return moment.date()
+        # Stored in UTC; SQLite hands it back without its zone.
+        return nederlandse_datum(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
 
     def bekende_persoon(self) -> RowMapping:
         if self.persoon is None:
