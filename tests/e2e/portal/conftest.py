@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import httpx
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from inburgering.devtools.platform import start_service, stop, wait_ready
 from inburgering.shared.testing.broker import free_port
@@ -23,6 +25,18 @@ def _portal_voor(platform: RunningPlatform) -> Iterator[str]:
         yield url
     finally:
         stop([process])
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium: Playwright cannot download a browser of its own here."""
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        pytest.fail("Chromium is missing: scripts/test installs it (apt-get install chromium).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, headless=True)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(scope="session")

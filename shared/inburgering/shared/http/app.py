@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from starlette.middleware import Middleware
 
 from inburgering.shared.http.cors import SplitCorsMiddleware
+from inburgering.shared.http.docs import install_swagger_ui
 from inburgering.shared.http.limits import RequestSizeLimitMiddleware
 from inburgering.shared.http.middleware import EdgeHeadersMiddleware
 from inburgering.shared.http.openapi import install_nl_openapi
@@ -51,9 +52,10 @@ def create_app(
         contact=CONTACT,
         servers=[{"url": API_PREFIX}],
         openapi_url="/openapi.json",
-        docs_url="/docs",
+        docs_url=None,  # install_swagger_ui: served from the service, not a CDN
         redoc_url=None,
     )
+    install_swagger_ui(api)
     for router in routers:
         api.include_router(router)
     for key, value in (state or {}).items():
