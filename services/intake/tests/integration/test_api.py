@@ -151,7 +151,8 @@ async def test_a_bsn_failing_the_elfproef_is_a_400(client: httpx.AsyncClient) ->
         "/v1/inburgeraars", json={**AANMELDING, "bsn": "999990018"}, headers=EINDHOVEN
     )
     assert response.status_code == 400
-    assert response.json()["code"] == "ongeldig-bsn"
+    [param] = response.json()["invalidParams"]
+    assert (param["name"], param["code"]) == ("body.bsn", "ongeldig-bsn")
     assert "999990018" not in response.text
 
 

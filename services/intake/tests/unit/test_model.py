@@ -17,13 +17,29 @@ def test_numbers_passing_the_elfproef_are_accepted(bsn: str) -> None:
     assert valideer_bsn(bsn) == bsn
 
 
-def test_an_eight_digit_number_gets_a_leading_zero() -> None:
-    # 012345672 passes the elfproef; written without its leading zero it has 8 digits.
-    assert valideer_bsn("12345672") == "012345672"
+def test_a_bsn_is_written_with_its_leading_zero() -> None:
+    # 012345672 passes the elfproef; without its leading zero it is no BSN.
+    assert valideer_bsn("012345672") == "012345672"
+    with pytest.raises(OngeldigBsn):
+        valideer_bsn("12345672")
 
 
 @pytest.mark.parametrize(
-    "bsn", ["999990018", "123456789", "000000000", "99999001", "abcdefghi", ""]
+    "bsn",
+    [
+        "999990018",
+        "123456789",
+        "000000000",
+        "99999001",
+        "9999900190",
+        "abcdefghi",
+        "",
+        "999990019\n",
+        " 999990019",
+        "999990019 ",
+        "\u0669\u0669\u0669\u0669\u0669\u0660\u0660\u0661\u0669",  # 999990019, Arabic-Indic
+        "\uff19\uff19\uff19\uff19\uff19\uff10\uff10\uff11\uff19",  # 999990019, full-width
+    ],
 )
 def test_numbers_failing_the_elfproef_or_format_are_refused(bsn: str) -> None:
     with pytest.raises(OngeldigBsn):

@@ -12,7 +12,12 @@ from inburgering.intake.domain.errors import NotificatieOngeldig
 from inburgering.intake.domain.gebeurtenissen import CATALOGUS, herken
 from inburgering.intake.domain.notificatie import lees_notificatie
 
-HEADERS = {"bron": "0" * 20, "doel": "1" * 20, "berichtid": str(uuid.uuid4())}
+HEADERS = {
+    "bron": "0" * 20,
+    "doel": "1" * 20,
+    "berichtid": str(uuid.uuid4()),
+    "content-type": "application/json",
+}
 
 
 def test_a_complete_notification_is_read() -> None:
@@ -30,11 +35,22 @@ def test_a_complete_notification_is_read() -> None:
     assert notificatie.registratie == datetime(2026, 11, 2, 10, 15, tzinfo=UTC)
 
 
-def test_a_time_without_offset_is_read_as_dutch_time() -> None:
+def test_a_time_without_offset_is_refused_not_guessed() -> None:
+    # RFC 3339 requires the offset; a guess would move the Dutch date of a late-evening moment.
     body = {"registratieDatumTijd": "2026-07-01T12:00:00", "gebeurtenisId": "SS101", "vNummer": 12}
+    with pytest.raises(NotificatieOngeldig, match="registratieDatumTijd"):
+        lees_notificatie(HEADERS, json.dumps(body).encode())
+
+
+def test_a_notification_with_only_a_vnummer_is_read() -> None:
+    body = {
+        "registratieDatumTijd": "2026-07-01T12:00:00+02:00",
+        "gebeurtenisId": "SS101",
+        "vNummer": 12,
+    }
     notificatie = lees_notificatie(HEADERS, json.dumps(body).encode())
+    assert (notificatie.bsn, notificatie.v_nummer) == (None, 12)
     assert notificatie.registratie.astimezone(UTC).hour == 10
-    assert notificatie.v_nummer == 12
 
 
 @pytest.mark.parametrize("v_nummer", [True, -1, 10_000_000_000, 1.5])

@@ -83,7 +83,12 @@ _OPENAPI: dict[str, Any] = {
                             "maximum": 9999999999,
                             "writeOnly": True,
                         },
-                        "gebeurtenisId": {"type": "string", "pattern": "^[0-9A-Z]{1,6}$"},
+                        "gebeurtenisId": {
+                            "type": "string",
+                            "minLength": 1,
+                            "maxLength": 6,
+                            "pattern": "^[0-9A-Z]{1,6}$",
+                        },
                     },
                 }
             }

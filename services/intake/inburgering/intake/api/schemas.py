@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
 
 from inburgering.intake.api.contactgegevens_schemas import ContactgegevensSchrijven
 from inburgering.intake.domain.brede_intake import Taalniveau, Zelfredzaamheid
+from inburgering.intake.domain.errors import OngeldigBsn
 from inburgering.intake.domain.leerbaarheidstoets import Beperking
+from inburgering.intake.domain.model import valideer_bsn
 from inburgering.shared.events.vocabulary import (
     Alfabetisering,
     Ambitie,
@@ -21,20 +24,38 @@ from inburgering.shared.events.vocabulary import (
 from inburgering.shared.http.schemas import ApiInvoer, ApiModel, Tijdstip
 
 
+def _elfproef(bsn: str) -> str:
+    try:
+        return valideer_bsn(bsn)
+    except OngeldigBsn as exc:
+        # The message only, never the number: the 400 names the field, not its value.
+        raise PydanticCustomError("ongeldig-bsn", exc.detail) from None
+
+
+Bsn = Annotated[
+    str,
+    Field(
+        json_schema_extra={"pattern": "^[0-9]{9}$", "minLength": 9, "maxLength": 9},
+        description="Burgerservicenummer: precies 9 cijfers (0-9) die aan de elfproef voldoen.",
+    ),
+    AfterValidator(_elfproef),
+]
+
+
 class ZoekOpBsn(ApiInvoer):
     """In de body, nooit in een URL: een BSN hoort niet in logs van proxies en servers."""
 
-    bsn: str = Field(
-        pattern=r"^[0-9]{8,9}$",
-        description="Burgerservicenummer; wordt nergens bewaard of teruggegeven.",
+    bsn: Bsn = Field(
+        description="Burgerservicenummer (9 cijfers, elfproef); wordt nergens bewaard of "
+        "teruggegeven.",
         json_schema_extra={"writeOnly": True},
     )
 
 
 class InburgeraarCreate(ApiInvoer):
-    bsn: str = Field(
-        pattern=r"^\d{8,9}$",
-        description="Burgerservicenummer; wordt versleuteld opgeslagen en nooit teruggegeven.",
+    bsn: Bsn = Field(
+        description="Burgerservicenummer (9 cijfers, elfproef); wordt versleuteld opgeslagen en "
+        "nooit teruggegeven.",
         json_schema_extra={"writeOnly": True},
     )
     gemeentecode: Gemeentecode

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from inburgering.intake.domain.errors import OngeldigBsn
 
 _WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+_BSN = re.compile(r"[0-9]{9}")
 
 
 def valideer_bsn(bsn: str) -> str:
-    """Elfproef: nine digits, weighted sum (last weight -1) divisible by 11; 8 digits get a 0."""
-    digits = bsn.strip()
-    if len(digits) == 8:
-        digits = "0" + digits
-    if len(digits) != 9 or not digits.isdigit():
-        raise OngeldigBsn("Een BSN bestaat uit 9 cijfers.")
-    total = sum(int(d) * w for d, w in zip(digits, _WEIGHTS, strict=True))
+    """Exactly nine ASCII digits whose weighted sum (last weight -1) divides by 11 (elfproef)."""
+    # Not isdigit() or \d: both take other scripts' digits, which int() then reads as 0-9, so
+    # another spelling of a valid BSN would pass; `$` would let a final newline through.
+    if not _BSN.fullmatch(bsn):
+        raise OngeldigBsn("Een BSN bestaat uit precies 9 cijfers (0-9).")
+    total = sum(int(d) * w for d, w in zip(bsn, _WEIGHTS, strict=True))
     if total % 11 != 0 or total == 0:
         raise OngeldigBsn("Het BSN voldoet niet aan de elfproef.")
-    return digits
+    return bsn
 
 
 def leeftijd_op(geboortedatum: date, peildatum: date) -> int:
