@@ -11,6 +11,7 @@ from fastapi.responses import Response
 
 from inburgering.portal import weergave
 from inburgering.portal.adapters.diensten import Diensten
+from inburgering.portal.afhankelijkheden import DienstenDep
 from inburgering.portal.errors import GeenToegang
 from inburgering.portal.sessie import Gebruiker, HuidigeGebruiker
 from inburgering.portal.templating import toon
@@ -18,11 +19,6 @@ from inburgering.portal.templating import toon
 router = APIRouter(prefix="/inkoop")
 
 
-def _diensten(request: Request) -> Diensten:
-    return request.app.state.diensten
-
-
-DienstenDep = Annotated[Diensten, Depends(_diensten)]
 Kwartalen = Annotated[int, Query(ge=4, le=8)]
 
 
