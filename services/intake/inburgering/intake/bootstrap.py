@@ -86,8 +86,12 @@ def build_parts(
         settings=settings,
         title="Inburgering Intake API",
         description=(
-            "Aanmelding van inburgeraars, de notificaties van DUO, de brede intake en het PIP. "
-            "`POST /notificaties` volgt DUO's Notificatie API (fouten als DUO's Foutmelding)."
+            "Aanmelding van inburgeraars, de notificaties van DUO, de brede intake en het PIP.\n\n"
+            "Afwijking van de NL API Design Rules: `POST /notificaties` volgt DUO's Notificatie "
+            "API (v1.8.0) precies, omdat DUO de client is en zich niet naar ons voegt. Daar zijn "
+            'fouten DUO\'s Foutmelding (`{"fouttekst": ...}` als `application/json`, geen '
+            "problem+json) en is `registratieDatumTijd` een `date-time`. Alle andere paden volgen "
+            "de API Design Rules zonder uitzondering."
         ),
         version=VERSION,
         metadata=tables.metadata,

@@ -22,7 +22,7 @@ def _read(row: RowMapping) -> DuoNotificatieRead:
         bericht_id=row["bericht_id"],
         gemeentecode=row["gemeentecode"],
         gebeurtenis_id=row["gebeurtenis_id"],
-        registratie_datum_tijd=row["registratie_at"],
+        geregistreerd_op=row["registratie_at"],
         ontvangen_op=row["ontvangen_at"],
         status=row["status"],
         reden=row["reden"],

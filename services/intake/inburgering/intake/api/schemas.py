@@ -207,7 +207,9 @@ class DuoNotificatieRead(ApiModel):
     bericht_id: UUID
     gemeentecode: str
     gebeurtenis_id: str
-    registratie_datum_tijd: Tijdstip
+    geregistreerd_op: Tijdstip = Field(
+        description="Wanneer DUO de gebeurtenis registreerde (registratieDatumTijd bij DUO)"
+    )
     ontvangen_op: Tijdstip
     status: str = Field(description="ontvangen, verwerkt of geparkeerd")
     reden: str | None = Field(description="Waarom de notificatie geparkeerd is")
