@@ -11,11 +11,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from inburgering.referrals.adapters.sql import insert_unless_present
 from inburgering.referrals.adapters.tables import cohort, instelling, netwerk_gemeente, opleiding
 from inburgering.referrals.domain.model import InstellingSoort, OpleidingSoort
 from inburgering.shared.events.referrals import Onderwijsniveau
 from inburgering.shared.persistence import UnitOfWork
+from inburgering.shared.persistence.sql import insert_unless_present
 
 DEMO_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://inburgering.nl/referrals/demo-netwerk")
 

@@ -10,7 +10,6 @@ import structlog
 from sqlalchemy import select
 
 from inburgering.referrals.adapters import repository
-from inburgering.referrals.adapters.sql import insert_unless_present
 from inburgering.referrals.adapters.tables import netwerk_gemeente, verwijzing
 from inburgering.referrals.domain.errors import GemeenteNietInNetwerk
 from inburgering.referrals.domain.inburgeraar import leerroute_voor_verwijzing
@@ -24,6 +23,7 @@ from inburgering.shared.events.vocabulary import Leerroute, Opleidingsniveau
 from inburgering.shared.kalender import nederlandse_datum
 from inburgering.shared.messaging import Envelope
 from inburgering.shared.persistence import UnitOfWork
+from inburgering.shared.persistence.sql import insert_unless_present
 from inburgering.shared.scheduling import Clock
 from inburgering.shared.scheduling.timers import utc_now
 

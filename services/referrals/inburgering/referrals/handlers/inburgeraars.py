@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 from sqlalchemy import and_, func, select
 
-from inburgering.referrals.adapters.sql import upsert
 from inburgering.referrals.adapters.tables import inburgeraar
 from inburgering.referrals.domain.errors import InburgeraarNietGevonden
 from inburgering.referrals.domain.inburgeraar import BekendeInburgeraar
@@ -15,6 +14,7 @@ from inburgering.shared.events.routes import LeerrouteGewijzigd, LeerrouteVastge
 from inburgering.shared.events.vocabulary import Leerroute, Opleidingsniveau
 from inburgering.shared.messaging import Envelope
 from inburgering.shared.persistence import UnitOfWork
+from inburgering.shared.persistence.sql import upsert
 
 
 def _utc(moment: datetime) -> datetime:

@@ -9,7 +9,6 @@ import structlog
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import RowMapping
 
-from inburgering.referrals.adapters.sql import insert_unless_present
 from inburgering.referrals.adapters.tables import instelling, netwerk_gemeente
 from inburgering.referrals.domain.errors import GemeenteAlInNetwerk, NetwerkgemeenteNietGevonden
 from inburgering.referrals.domain.model import InstellingSoort
@@ -20,6 +19,7 @@ from inburgering.referrals.domain.netwerkbeheer import (
     vereis_overblijvende_lead,
 )
 from inburgering.shared.persistence import UnitOfWork
+from inburgering.shared.persistence.sql import insert_unless_present
 
 log = structlog.get_logger(__name__)
 
