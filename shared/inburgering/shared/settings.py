@@ -59,6 +59,21 @@ class BaseServiceSettings(BaseSettings):
         True, description="Create missing topics at start-up (development convenience)."
     )
     kafka_topic_partitions: int = Field(3, ge=1, description="Partitions for topics created here.")
+    kafka_fetch_max_wait_ms: int = Field(
+        10,
+        ge=0,
+        le=500,
+        description="How long a consumer's fetch may wait for records. Apache Kafka answers as "
+        "soon as a record arrives; Tansu only when the wait is over, so this bounds the delay "
+        "between a commit and its effect downstream (idle fetches cost a little CPU).",
+    )
+    kafka_linger_ms: int = Field(
+        0,
+        ge=0,
+        le=100,
+        description="How long the producer waits to fill a batch. The relay hands over a whole "
+        "batch at once, so waiting adds delay without adding throughput.",
+    )
     source_oin: str = Field(
         "00000000000000000000",
         pattern=r"^\d{20}$",

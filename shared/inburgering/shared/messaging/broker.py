@@ -17,7 +17,7 @@ def make_producer(settings: BaseServiceSettings) -> AIOKafkaProducer:
         client_id=f"inburgering-{settings.service_name}",
         acks="all",
         enable_idempotence=settings.kafka_idempotence,
-        linger_ms=5,
+        linger_ms=settings.kafka_linger_ms,
     )
 
 
@@ -33,6 +33,7 @@ def make_consumer(
         auto_offset_reset="earliest",
         isolation_level="read_committed" if settings.kafka_idempotence else "read_uncommitted",
         max_poll_records=500,
+        fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms,
     )
 
 
