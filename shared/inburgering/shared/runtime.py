@@ -32,6 +32,7 @@ from inburgering.shared.messaging.registry import HandlerRegistry, dead_letter_t
 from inburgering.shared.messaging.relay import Relay
 from inburgering.shared.persistence import migrations, tenancy
 from inburgering.shared.persistence.database import create_engine, session_factory
+from inburgering.shared.persistence.request_transaction import RequestTransaction
 from inburgering.shared.persistence.unit_of_work import UnitOfWork
 from inburgering.shared.scheduling.timers import Clock, TimerRegistry, TimerScheduler, utc_now
 from inburgering.shared.settings import BaseServiceSettings
@@ -96,8 +97,9 @@ class ServiceRuntime:
         self._after_commit = after_commit
         self._wake_relay: Callable[[], None] | None = None
 
-    def uow(self) -> UnitOfWork:
-        return UnitOfWork(self.sessions, self.outbox, on_commit=self._on_commit)
+    def uow(self, request: RequestTransaction | None = None) -> UnitOfWork:
+        """A unit of work; within an API request it joins the request's transaction."""
+        return UnitOfWork(self.sessions, self.outbox, on_commit=self._on_commit, request=request)
 
     def _on_commit(self) -> None:
         if self.relay is not None:

@@ -10,6 +10,7 @@ from fastapi import Depends, Request
 from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
 from pydantic.alias_generators import to_camel
 
+from inburgering.shared.persistence.request_transaction import SCOPE_KEY as REQUEST_TRANSACTION
 from inburgering.shared.persistence.unit_of_work import UnitOfWork
 
 
@@ -70,7 +71,7 @@ def _teksten(value: object) -> Iterator[str]:
 
 
 def _uow(request: Request) -> UnitOfWork:
-    return request.app.state.runtime.uow()
+    return request.app.state.runtime.uow(request.scope.get(REQUEST_TRANSACTION))
 
 
 UowDep = Annotated[UnitOfWork, Depends(_uow)]

@@ -1,7 +1,9 @@
 """Every API call that touches an inburgeraar leaves logregels: one per betrokkene, found in the
 path (`{inburgeraar_id}`) and in the answer (`inburgeraarId`, or the `id` of the resources the
 register names as persons). The answer waits for the log: if the log cannot be written, the caller
-gets a 500 instead of the data (a processing that cannot be accounted for does not happen)."""
+gets a 500 instead of the data (a processing that cannot be accounted for does not happen).
+The log is written in the request's own transaction (`RequestTransaction`), so a change and its
+log record are committed together or not at all."""
 
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from inburgering.shared import tracing
 from inburgering.shared.logboek.model import Logregel, Status
 from inburgering.shared.logboek.writer import Logboek, span_ids
+from inburgering.shared.persistence.request_transaction import SCOPE_KEY as TRANSACTION_KEY
+from inburgering.shared.persistence.request_transaction import RequestTransaction
 
 if TYPE_CHECKING:
     from inburgering.shared.auth.principal import Principal
@@ -29,11 +33,19 @@ log = structlog.get_logger(__name__)
 SCOPE_KEY = "inburgering.logboek"
 _SUBJECT_PARAMETER = "inburgeraar_id"
 _SUBJECT_FIELD = "inburgeraarId"
-_FAILED = json.dumps(
+_LOG_FAILED = json.dumps(
     {
         "type": "https://inburgering.nl/problemen/logboek-onbeschikbaar",
         "title": "De verwerking kon niet worden gelogd en is daarom niet uitgevoerd.",
         "status": 500,
+    }
+).encode()
+_COMMIT_FAILED = json.dumps(
+    {
+        "type": "https://inburgering.nl/problemen/interne-fout",
+        "title": "Interne fout.",
+        "status": 500,
+        "detail": "De wijziging kon niet worden opgeslagen en is niet uitgevoerd.",
     }
 ).encode()
 
@@ -114,20 +126,43 @@ class LogboekMiddleware:
             return
         context = Verwerkingscontext()
         scope[SCOPE_KEY] = context
+        transactie = RequestTransaction(self.sessions)
+        scope[TRANSACTION_KEY] = transactie
         messages: list[Message] = []
 
         async def hold(message: Message) -> None:
             messages.append(message)
 
-        await self.app(scope, receive, hold)
-        if context.principal is not None and messages:
-            try:
-                await self._record(scope, context, context.principal, messages)
-            except Exception as exc:
-                log.error("logboek.write_failed", error=type(exc).__name__)
-                messages = _failure()
+        try:
+            await self.app(scope, receive, hold)
+            messages = await self._finish(scope, context, transactie, messages)
+        finally:
+            await transactie.close()
         for message in messages:
             await send(message)
+
+    async def _finish(
+        self,
+        scope: Scope,
+        context: Verwerkingscontext,
+        transactie: RequestTransaction,
+        messages: list[Message],
+    ) -> list[Message]:
+        """Write the log into the request's transaction and commit it; the answer goes out
+        only after that commit."""
+        if context.principal is not None and messages:
+            try:
+                await self._record(scope, context, context.principal, messages, transactie)
+            except Exception as exc:
+                log.error("logboek.write_failed", error=type(exc).__name__)
+                return _failure(_LOG_FAILED)
+        if transactie.begun:
+            try:
+                await transactie.commit()
+            except Exception as exc:
+                log.error("request.commit_failed", error=type(exc).__name__)
+                return _failure(_COMMIT_FAILED)
+        return messages
 
     async def _record(
         self,
@@ -135,6 +170,7 @@ class LogboekMiddleware:
         context: Verwerkingscontext,
         principal: Principal,
         messages: list[Message],
+        transactie: RequestTransaction,
     ) -> None:
         start = messages[0]
         status = int(start.get("status", 500))
@@ -170,20 +206,19 @@ class LogboekMiddleware:
             )
             for subject, code in subjects.items()
         ]
-        async with self.sessions() as session:
-            unknown = [r.betrokkene for r in regels if r.gemeentecode is None and status < 400]
-            known = await self.logboek.bekende_gemeenten(session, unknown)
-            regels = [
-                replace(r, gemeentecode=known[r.betrokkene])
-                if r.gemeentecode is None and r.betrokkene in known and status < 400
-                else r
-                for r in regels
-            ]
-            await self.logboek.vastleggen(session, regels)
-            await self.logboek.auditeren(
-                session, trace_id=trace_id, principal=principal, handeling=name, http_status=status
-            )
-            await session.commit()
+        session = await transactie.session()
+        unknown = [r.betrokkene for r in regels if r.gemeentecode is None and status < 400]
+        known = await self.logboek.bekende_gemeenten(session, unknown)
+        regels = [
+            replace(r, gemeentecode=known[r.betrokkene])
+            if r.gemeentecode is None and r.betrokkene in known and status < 400
+            else r
+            for r in regels
+        ]
+        audit = self.logboek.auditregel(
+            trace_id=trace_id, principal=principal, handeling=name, http_status=status
+        )
+        await self.logboek.vastleggen(session, regels, audit)
 
 
 def _sole_gemeente(principal: Principal) -> str | None:
@@ -191,15 +226,15 @@ def _sole_gemeente(principal: Principal) -> str | None:
     return next(iter(codes)) if len(codes) == 1 else None
 
 
-def _failure() -> list[Message]:
+def _failure(body: bytes) -> list[Message]:
     return [
         {
             "type": "http.response.start",
             "status": 500,
             "headers": [
                 (b"content-type", b"application/problem+json"),
-                (b"content-length", str(len(_FAILED)).encode()),
+                (b"content-length", str(len(body)).encode()),
             ],
         },
-        {"type": "http.response.body", "body": _FAILED, "more_body": False},
+        {"type": "http.response.body", "body": body, "more_body": False},
     ]

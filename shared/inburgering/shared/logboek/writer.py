@@ -5,7 +5,6 @@ from __future__ import annotations
 import secrets
 import uuid
 from collections.abc import Sequence
-from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +29,22 @@ def span_ids(traceparent: str | None) -> tuple[str, str]:
     return trace_id, span_id
 
 
+def _rij(regel: Logregel) -> dict[str, Any]:
+    return {
+        "id": uuid.uuid4(),
+        "trace_id": regel.trace_id,
+        "span_id": regel.span_id,
+        "parent_span_id": regel.parent_span_id,
+        "naam": regel.naam,
+        "start_tijd": regel.start,
+        "eind_tijd": regel.eind,
+        "status": str(regel.status),
+        "verwerkingsactiviteit": regel.verwerkingsactiviteit,
+        "betrokkene": regel.betrokkene,
+        "gemeentecode": regel.gemeentecode,
+    }
+
+
 def _namens(principal: Principal) -> str:
     scope = sorted(principal.gemeentecodes)
     if principal.kvk:
@@ -45,22 +60,28 @@ class Logboek:
         self.verwerkingen = verwerkingen
         self.audit = audit
 
-    async def vastleggen(self, session: AsyncSession, regels: Sequence[Logregel]) -> None:
+    async def vastleggen(
+        self,
+        session: AsyncSession,
+        regels: Sequence[Logregel],
+        audit: dict[str, Any] | None = None,
+    ) -> None:
+        """Insert the logregels, and the call's audit row if given: on PostgreSQL in one
+        statement (the audit insert rides along as a data-modifying WITH)."""
         if not regels:
+            if audit is not None:
+                await session.execute(insert(self.audit).values(audit))
             return
-        rows: list[dict[str, Any]] = []
-        for regel in regels:
-            row = asdict(regel)
-            rows.append(
-                {
-                    "id": uuid.uuid4(),
-                    "start_tijd": row.pop("start"),
-                    "eind_tijd": row.pop("eind"),
-                    **row,
-                    "status": str(regel.status),
-                }
-            )
+        rows = [_rij(regel) for regel in regels]
+        if audit is not None and len(rows) == 1 and session.bind.dialect.name == "postgresql":
+            # One row each: a statement of fixed shape, compiled once. Several logregels go as
+            # an executemany instead (a multi-row VALUES is compiled anew for every call).
+            together = insert(self.verwerkingen).values(rows[0])
+            await session.execute(together.add_cte(insert(self.audit).values(audit).cte()))
+            return
         await session.execute(insert(self.verwerkingen), rows)
+        if audit is not None:
+            await session.execute(insert(self.audit).values(audit))
 
     async def bekende_gemeenten(
         self, session: AsyncSession, betrokkenen: Sequence[uuid.UUID]
@@ -80,27 +101,21 @@ class Logboek:
             known.setdefault(betrokkene, gemeentecode)
         return known
 
-    async def auditeren(
-        self,
-        session: AsyncSession,
-        *,
-        trace_id: str,
-        principal: Principal,
-        handeling: str,
-        http_status: int,
-    ) -> None:
-        await session.execute(
-            insert(self.audit).values(
-                id=uuid.uuid4(),
-                trace_id=trace_id,
-                tijdstip=datetime.now(UTC),
-                client=principal.subject[:200],
-                rol=str(principal.rol),
-                namens=_namens(principal),
-                handeling=handeling[:200],
-                http_status=str(http_status),
-            )
-        )
+    @staticmethod
+    def auditregel(
+        *, trace_id: str, principal: Principal, handeling: str, http_status: int
+    ) -> dict[str, Any]:
+        """The audit row of one API call: who, for whom, what and with what answer."""
+        return {
+            "id": uuid.uuid4(),
+            "trace_id": trace_id,
+            "tijdstip": datetime.now(UTC),
+            "client": principal.subject[:200],
+            "rol": str(principal.rol),
+            "namens": _namens(principal),
+            "handeling": handeling[:200],
+            "http_status": str(http_status),
+        }
 
     def regel_voor_gebeurtenis(
         self, event: IntegrationEvent, envelope: Envelope, start: datetime

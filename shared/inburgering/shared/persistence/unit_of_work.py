@@ -1,4 +1,7 @@
-"""One database transaction: the state change and its outbox events commit or roll back together."""
+"""One database transaction: the state change and its outbox events commit or roll back together.
+
+Inside an API request the unit of work joins the request's transaction (see
+`request_transaction`), so the processing log commits with it."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 # Imported for its effect: every transaction tells PostgreSQL its tenant scope.
 from inburgering.shared.persistence import tenancy  # noqa: F401
+from inburgering.shared.persistence.request_transaction import RequestTransaction, connected
 
 if TYPE_CHECKING:
     from inburgering.shared.events.base import IntegrationEvent
@@ -26,14 +30,19 @@ class UnitOfWork:
         sessions: async_sessionmaker[AsyncSession],
         outbox: Outbox,
         on_commit: Callable[[], None] | None = None,
+        request: RequestTransaction | None = None,
     ) -> None:
         self._sessions = sessions
         self._outbox = outbox
         self._on_commit = on_commit
+        self._request = request
         self._published = 0
 
     async def __aenter__(self) -> Self:
-        self.session = self._sessions()
+        if self._request is not None:
+            self.session = await self._request.enter()
+        else:
+            self.session = await connected(self._sessions)
         self._published = 0
         return self
 
@@ -43,6 +52,9 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        if self._request is not None:
+            await self._request.leave(failed=exc_type is not None)
+            return
         try:
             await self.session.rollback()
         finally:
@@ -56,6 +68,10 @@ class UnitOfWork:
     async def commit(self) -> None:
         if self._published:
             await self._outbox.notify(self.session)
+        if self._request is not None:
+            self._request.commit_later(self._on_commit if self._published else None)
+            self._published = 0
+            return
         await self.session.commit()
         if self._published and self._on_commit is not None:
             self._on_commit()

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from inburgering.shared.testing.broker import TansuBroker
+from inburgering.shared.testing.pgwire import CountingPgProxy
 from inburgering.shared.testing.postgres import create_database, drop_database
 
 
@@ -34,3 +35,11 @@ async def postgres_url() -> AsyncIterator[str]:
     url = await create_database()
     yield url
     await drop_database(url)
+
+
+@pytest.fixture
+async def pg_verkeer(postgres_url: str) -> AsyncIterator[tuple[CountingPgProxy, str]]:
+    """A fresh database reached through a proxy that counts round trips and statements."""
+    proxy, url = await CountingPgProxy.voor(postgres_url)
+    yield proxy, url
+    await proxy.stop()
