@@ -41,6 +41,7 @@ from inburgering.shared.events.vocabulary import (
     Opleidingsniveau,
 )
 from inburgering.shared.persistence import UnitOfWork
+from inburgering.shared.persistence.sql import insert_unless_present
 
 
 @dataclass(frozen=True)
@@ -81,25 +82,17 @@ async def meld_inburgeraar_aan(
 ) -> RowMapping:
     bsn = valideer_bsn(command.bsn)
     bsn_hash = vault.lookup_hash(bsn)
-    # Under every configured key: between a key rotation and its rekey run, a person stored under
-    # the previous key must still be found.
-    existing = await uow.session.execute(
-        select(inburgeraar.c.id).where(
-            inburgeraar.c.gemeentecode == command.gemeentecode,
-            inburgeraar.c.bsn_hash.in_(vault.lookup_hashes(bsn)),
-        )
-    )
-    bestaand = existing.scalar()
-    if bestaand is not None:
-        # The caller acts for this gemeente: naming its own inburgeraar reveals nothing, and
-        # lets a backoffice that lost its answer carry on with the person it registered.
-        raise InburgeraarAlAangemeld(
-            f"Er is al een inburgeraar met dit BSN in deze gemeente: {bestaand}.",
-            extensions={"inburgeraarId": str(bestaand)},
-        )
+    hashes = vault.lookup_hashes(bsn)
+    if len(hashes) > 1:
+        # Between a key rotation and its rekey run, a person stored under the previous key
+        # must still be found; the unique key below only knows the current one.
+        await _niet_al_aangemeld(uow, command.gemeentecode, hashes)
     inburgeraar_id = uuid.uuid4()
-    await uow.session.execute(
-        inburgeraar.insert().values(
+    # The unique key decides, not a look first: two registrations of one person at the same
+    # moment are one 201 and one 409, never a 500.
+    inserted = await uow.session.execute(
+        insert_unless_present(uow.session, inburgeraar, ("gemeentecode", "bsn_hash"))
+        .values(
             id=inburgeraar_id,
             gemeentecode=command.gemeentecode,
             bsn_hash=bsn_hash,
@@ -108,7 +101,12 @@ async def meld_inburgeraar_aan(
             geboortedatum=command.geboortedatum,
             aangemeld_at=datetime.now(UTC),
         )
+        .returning(*_PUBLIC_COLUMNS)
     )
+    row = inserted.mappings().first()
+    if row is None:
+        await _niet_al_aangemeld(uow, command.gemeentecode, [bsn_hash])
+        raise AssertionError("the unique key reported a person the query cannot find")
     if command.contactgegevens is not None:
         if contact_vault is None:
             raise RuntimeError("contact data needs its vault")
@@ -127,9 +125,25 @@ async def meld_inburgeraar_aan(
             doelgroep=command.doelgroep,
         )
     )
-    row = await _inburgeraar(uow, inburgeraar_id, [command.gemeentecode])
     await uow.commit()
     return row
+
+
+async def _niet_al_aangemeld(uow: UnitOfWork, gemeentecode: str, hashes: Iterable[str]) -> None:
+    existing = await uow.session.execute(
+        select(inburgeraar.c.id).where(
+            inburgeraar.c.gemeentecode == gemeentecode,
+            inburgeraar.c.bsn_hash.in_(list(hashes)),
+        )
+    )
+    bestaand = existing.scalar()
+    if bestaand is not None:
+        # The caller acts for this gemeente: naming its own inburgeraar reveals nothing, and
+        # lets a backoffice that lost its answer carry on with the person it registered.
+        raise InburgeraarAlAangemeld(
+            f"Er is al een inburgeraar met dit BSN in deze gemeente: {bestaand}.",
+            extensions={"inburgeraarId": str(bestaand)},
+        )
 
 
 async def rond_intake_af(
