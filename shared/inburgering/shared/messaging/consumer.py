@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from opentelemetry.trace import SpanKind
 from pydantic import ValidationError
 
 from inburgering.shared.events.base import IntegrationEvent
-from inburgering.shared.logboek import Logboek
+from inburgering.shared.logboek import Logboek, Logregel
 from inburgering.shared.messaging.envelope import Envelope
 from inburgering.shared.messaging.errors import InvalidEnvelope, InvalidEventData, TenantMismatch
 from inburgering.shared.messaging.inbox import Inbox, Outcome
@@ -130,14 +131,28 @@ class Consumer:
         current: _Ready | None = None
         try:
             async with self._uow_factory() as uow:
+                # A poll costs three statements besides the handlers' own: the inbox rows, the
+                # gemeenten the people were processed for, and the logregels.
+                fresh_keys = await self._inbox.record_many(
+                    uow.session, [item.envelope for item in ready], Outcome.PROCESSED
+                )
+                known = await self._known_gemeenten(uow, ready)
+                regels: list[Logregel] = []
                 for item in ready:
-                    current = item
-                    fresh = await self._record_processed(uow, item.envelope)
+                    key = (item.envelope.source, item.envelope.id)
+                    fresh = key in fresh_keys
+                    fresh_keys.discard(key)  # the same event twice in one poll: once
                     if fresh:
+                        current = item
                         with _consumer_span(item.envelope):
-                            await self._handle(uow, item)
+                            regel = await self._handle(uow, item, known)
+                        if regel is not None:
+                            regels.append(regel)
+                            known.setdefault(regel.betrokkene, item.envelope.gemeentecode)
                     outcomes.append((item, fresh))
                 current = None
+                if regels and self._logboek is not None:
+                    await self._logboek.vastleggen(uow.session, regels)
                 await uow.commit()
         except Exception as exc:
             log.info("consumer.batch_fallback", consumer=self.name, error=type(exc).__name__)
@@ -168,7 +183,20 @@ class Consumer:
             return None
         return _Ready(record, envelope, event, registration)
 
-    async def _check_tenant(self, uow: UnitOfWork, item: _Ready) -> None:
+    async def _known_gemeenten(
+        self, uow: UnitOfWork, items: Sequence[_Ready]
+    ) -> dict[uuid.UUID, str]:
+        """The gemeente each person of these events was processed for here before."""
+        if self._logboek is None:
+            return {}
+        people = [
+            betrokkene
+            for item in items
+            if isinstance(betrokkene := getattr(item.event, "inburgeraar_id", None), uuid.UUID)
+        ]
+        return await self._logboek.bekende_gemeenten(uow.session, people)
+
+    def _check_tenant(self, item: _Ready, known: dict[uuid.UUID, str]) -> None:
         """An inburgeraar id belongs to one gemeente for good (a move makes a new one), so an
         event that names another gemeente than the one this service processed the person for is
         mis-keyed or forged: it must not touch that gemeente's case. Read in the effects'
@@ -176,7 +204,6 @@ class Consumer:
         betrokkene = getattr(item.event, "inburgeraar_id", None)
         if self._logboek is None or betrokkene is None:
             return
-        known = await self._logboek.bekende_gemeenten(uow.session, [betrokkene])
         gemeentecode = item.envelope.gemeentecode
         if known.get(betrokkene, gemeentecode) != gemeentecode:
             raise TenantMismatch("the inburgeraar belongs to another gemeente here")
@@ -194,15 +221,17 @@ class Consumer:
             outcome=Outcome.PROCESSED,
         )
 
-    async def _handle(self, uow: UnitOfWork, item: _Ready) -> None:
-        """The tenant check, the handler's effects and their logregel, in one transaction."""
+    async def _handle(
+        self, uow: UnitOfWork, item: _Ready, known: dict[uuid.UUID, str]
+    ) -> Logregel | None:
+        """The tenant check and the handler's effects; the logregel for the caller to write in
+        the same transaction."""
         start = datetime.now(UTC)
-        await self._check_tenant(uow, item)
+        self._check_tenant(item, known)
         await item.registration.handler(uow, item.event, item.envelope)
-        if self._logboek is not None:
-            regel = self._logboek.regel_voor_gebeurtenis(item.event, item.envelope, start)
-            if regel is not None:
-                await self._logboek.vastleggen(uow.session, [regel])
+        if self._logboek is None:
+            return None
+        return self._logboek.regel_voor_gebeurtenis(item.event, item.envelope, start)
 
     async def _done(self, item: _Ready, fresh: bool) -> None:
         if not fresh:
@@ -226,7 +255,10 @@ class Consumer:
                 async with self._uow_factory() as uow:
                     fresh = await self._record_processed(uow, envelope)
                     if fresh:
-                        await self._handle(uow, item)
+                        known = await self._known_gemeenten(uow, [item])
+                        regel = await self._handle(uow, item, known)
+                        if regel is not None and self._logboek is not None:
+                            await self._logboek.vastleggen(uow.session, [regel])
                         await uow.commit()
                 await self._done(item, fresh)
                 return
