@@ -52,13 +52,12 @@ def lege_portal(empty_platform: RunningPlatform) -> Iterator[str]:
 
 
 @contextmanager
-def log_in(portal: str, rol: str, gemeentecodes: str = "") -> Iterator[httpx.Client]:
+def log_in(portal: str, rol: str, gemeentecodes: str = "", kvk: str = "") -> Iterator[httpx.Client]:
     """A browser-like client (it keeps the cookie) logged in through the development login."""
     with httpx.Client(base_url=portal, follow_redirects=False, timeout=30) as client:
         token = csrf_van(client.get("/inloggen").text)
-        antwoord = client.post(
-            "/inloggen", data={"rol": rol, "gemeentecodes": gemeentecodes, "csrf_token": token}
-        )
+        data = {"rol": rol, "gemeentecodes": gemeentecodes, "kvk": kvk, "csrf_token": token}
+        antwoord = client.post("/inloggen", data=data)
         assert antwoord.status_code == 303, antwoord.text
         yield client
 

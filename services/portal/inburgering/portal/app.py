@@ -16,7 +16,7 @@ from inburgering.portal.adapters.diensten import Diensten
 from inburgering.portal.beveiliging import BeveiligingsHeaders
 from inburgering.portal.csrf import controleer_csrf
 from inburgering.portal.errors import NietGevonden, NietIngelogd, OngeldigeInvoer, PortalFout
-from inburgering.portal.pages import inkoop, inloggen, start, werkvoorraad
+from inburgering.portal.pages import aanbieder, inkoop, inloggen, netwerk, start, werkvoorraad
 from inburgering.portal.settings import PortalSettings
 from inburgering.portal.templating import toon
 
@@ -45,7 +45,7 @@ def create_app(
     )
     app.state.settings = settings
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
-    for module in (start, inloggen, inkoop, werkvoorraad):
+    for module in (start, inloggen, inkoop, werkvoorraad, netwerk, aanbieder):
         app.include_router(module.router)
     _handle_errors(app)
     # Added last, so it runs first: the session exists before anything reads it.

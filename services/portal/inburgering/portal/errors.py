@@ -46,3 +46,16 @@ class FormulierOngeldig(PortalFout):
 class OngeldigeInvoer(PortalFout):
     status = 400
     titel = "Ongeldige invoer"
+
+
+class Geweigerd(PortalFout):
+    """A service refused a change for a reason the user can act on (400, 409): the page says
+    why, with the service's own words and the fields it named."""
+
+    status = 409
+    titel = "Niet gelukt"
+
+    def __init__(self, toelichting: str, status: int, velden: dict[str, str] | None = None) -> None:
+        super().__init__(toelichting)
+        self.status = status
+        self.velden = velden or {}

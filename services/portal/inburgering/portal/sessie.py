@@ -55,3 +55,12 @@ def _vereist(request: Request) -> Gebruiker:
 
 
 HuidigeGebruiker = Annotated[Gebruiker, Depends(_vereist)]
+
+
+def meld(request: Request, soort: str, tekst: str) -> None:
+    """A message for the page the POST redirects to (`goed` or `fout`), shown once."""
+    request.session["melding"] = {"soort": soort, "tekst": tekst}
+
+
+def melding(request: Request) -> dict[str, str] | None:
+    return request.session.pop("melding", None)
