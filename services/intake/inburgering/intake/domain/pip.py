@@ -80,6 +80,16 @@ def effectief_niveau(voorstel: PipVoorstel) -> Niveau | None:
     return voorstel.niveau
 
 
+def is_eerste_pip(
+    *, eerder_pip_hier: bool, pip_vorige_gemeente: bool, termijn_bij_duo: bool
+) -> bool:
+    """Whether a PIP adopted now is the first of the obligation, the one that starts the termijn
+    ([Wi] 11). A move in without a PIP (SS120) does not count: that person's first PIP is still
+    to be adopted, here. A PIP of the previous gemeente (SS121) or a termijn DUO already
+    registered means the first PIP was adopted elsewhere."""
+    return not (eerder_pip_hier or pip_vorige_gemeente or termijn_bij_duo)
+
+
 @dataclass(frozen=True)
 class Inburgeringstermijn:
     startdatum: date

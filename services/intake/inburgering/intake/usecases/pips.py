@@ -11,7 +11,7 @@ import structlog
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import RowMapping
 
-from inburgering.intake.adapters.tables import duo_melding, inburgeraar, pip
+from inburgering.intake.adapters.tables import duo_melding, inburgeraar, pip, verhuizing
 from inburgering.intake.context import IntakeContext
 from inburgering.intake.domain.errors import (
     InburgeraarNietGevonden,
@@ -24,6 +24,7 @@ from inburgering.intake.domain.pip import (
     PipStatus,
     PipVoorstel,
     effectief_niveau,
+    is_eerste_pip,
     pip_overtredingen,
     termijn_na_eerste_pip,
 )
@@ -124,7 +125,11 @@ async def stel_pip_vast(
         .mappings()
         .all()
     )
-    eerste_pip = not eerdere and persoon["vorige_gemeentecode"] is None and not persoon["verhuisd"]
+    eerste_pip = is_eerste_pip(
+        eerder_pip_hier=bool(eerdere),
+        pip_vorige_gemeente=await _met_pip_verhuisd(uow, persoon),
+        termijn_bij_duo=persoon["termijn_start_date"] is not None,
+    )
     voorstel = command.voorstel
     context = PipContext(
         doelgroep=Doelgroep(persoon["doelgroep"]),
@@ -250,6 +255,21 @@ async def _persoon(
     if row is None:
         raise InburgeraarNietGevonden(f"Inburgeraar {inburgeraar_id} bestaat niet.")
     return row
+
+
+async def _met_pip_verhuisd(uow: UnitOfWork, persoon: RowMapping) -> bool:
+    """Whether the person came here with a PIP of the previous gemeente (SS121). DUO's previous
+    PIP usually says so; when DUO's look-up had none, the settling's gebeurtenis still does."""
+    if persoon["vorige_gemeentecode"] or persoon["vergrendelde_leerroute"]:
+        return True
+    if not persoon["verhuisd"]:
+        return False
+    met_pip = await uow.session.execute(
+        select(verhuizing.c.id)
+        .where(verhuizing.c.inburgeraar_id == persoon["id"], verhuizing.c.gebeurtenis_id == "SS121")
+        .limit(1)
+    )
+    return met_pip.first() is not None
 
 
 async def _pip(uow: UnitOfWork, inburgeraar_id: uuid.UUID, pip_id: uuid.UUID) -> RowMapping:
