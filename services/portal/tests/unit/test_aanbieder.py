@@ -240,3 +240,34 @@ async def test_the_provider_page_is_for_the_aanbieder_role_only(
 ) -> None:
     await _log_in(portaal, csrf_van, rol="gemeente")
     assert (await portaal.get("/plaatsingen")).status_code == 403
+
+
+async def test_contracts_refusal_of_an_attendance_is_named_next_to_the_field_it_names(
+    portaal_met: Callable, csrf_van: Csrf
+) -> None:
+    def contracts(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST":
+            return httpx.Response(
+                400,
+                json={
+                    "status": 400,
+                    "detail": "De invoer is ongeldig.",
+                    "invalidParams": [
+                        {"name": "body.datum", "code": "te-vroeg", "reason": "Voor de start."}
+                    ],
+                },
+            )
+        return Contracts(httpx.Response(200))(request)
+
+    async with portaal_met(httpx.MockTransport(contracts)) as client:
+        await _log_in(client, csrf_van)
+        token = csrf_van((await client.get("/plaatsingen")).text)
+        formulier = {
+            "csrf_token": token,
+            "plaatsing": LOOPT,
+            "datum": "2027-01-01",
+            "aanwezigUren": "2",
+        }
+        antwoord = await client.post("/plaatsingen/aanwezigheid", data=formulier)
+    assert antwoord.status_code == 400
+    assert '<p class="veldfout" id="datum-fout">Voor de start.</p>' in antwoord.text
