@@ -16,7 +16,7 @@ from inburgering.shared.auth import Rol, mint_dev_token
 router = APIRouter()
 
 ROLLEN = {
-    Rol.REGIO: "regio (trekker van een samenwerkingsverband)",
+    Rol.REGIO: "regio (trekker van een samenwerkingsverband, lead van het hbo/wo-netwerk)",
     Rol.GEMEENTE: "gemeente",
     Rol.BEHEER: "beheer (provincie)",
     Rol.AANBIEDER: "aanbieder",
