@@ -515,6 +515,7 @@ async def test_every_request_to_duo_and_every_event_follows_the_contracts_withou
     assert {e["event_type"].removeprefix("nl.inburgering.") for e in events} == {
         "inburgeraar-aangemeld",
         "leerbaarheidstoets-uitslag-bekend",
+        "inburgeringstermijn-bekend",
         "inburgeringstermijn-verlengd",
         "examenuitslag-bekend",
         "inburgeringsplicht-voldaan",

@@ -80,6 +80,37 @@ class InburgeringstermijnVerlengd(IntegrationEvent):
     inburgeraar_id: UUID
     gemeentecode: Gemeentecode
     nieuwe_einddatum: date
+    startdatum: date | None = Field(
+        None,
+        description=(
+            "DUO's start of the termijn, so that a service that did not know the termijn (after "
+            "a move) takes it over with the extension; empty in older events"
+        ),
+    )
+
+
+class AanleidingTermijn(StrEnum):
+    GESTART = "gestart"
+    """SS102: DUO registered the termijn after the first PIP."""
+    VERHUIZING = "verhuizing"
+    """SS121: settled here with the previous gemeente's PIP; the termijn goes along."""
+
+
+class InburgeringstermijnBekend(IntegrationEvent):
+    """DUO reported the inburgeringstermijn as it registered it (SS102, SS121).
+
+    The termijn of someone who moved in, or DUO's confirmation of the one the first PIP here
+    started. The end date is exclusive, as in DUO's Inburgeringstermijn API."""
+
+    event_name = "inburgeringstermijn-bekend"
+    topic = TOPIC
+    aggregate_type = "inburgeraar"
+
+    inburgeraar_id: UUID
+    gemeentecode: Gemeentecode
+    startdatum: date
+    einddatum: date
+    aanleiding: AanleidingTermijn
 
 
 class RedenBeeindigd(StrEnum):
@@ -191,6 +222,7 @@ EVENTS = (
     IntakeAfgerond,
     PipVastgesteld,
     InburgeringstermijnVerlengd,
+    InburgeringstermijnBekend,
     InburgeringsplichtBeeindigd,
     InburgeringsplichtVoldaan,
     LeerbaarheidstoetsUitslagBekend,

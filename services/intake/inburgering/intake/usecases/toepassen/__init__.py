@@ -10,12 +10,8 @@ from inburgering.intake.usecases.toepassen.plicht import (
     verzoek_beoordeeld,
 )
 from inburgering.intake.usecases.toepassen.registratie import gevestigd, nieuwe_plichtige
-from inburgering.intake.usecases.toepassen.toetsen import (
-    examenuitslag,
-    lbt_uitslag,
-    termijn_gestart,
-    termijn_gewijzigd,
-)
+from inburgering.intake.usecases.toepassen.termijn import termijn_gestart, termijn_gewijzigd
+from inburgering.intake.usecases.toepassen.toetsen import examenuitslag, lbt_uitslag
 
 __all__ = [
     "Parkeren",

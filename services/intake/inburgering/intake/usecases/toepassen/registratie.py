@@ -18,7 +18,12 @@ from inburgering.intake.usecases.toepassen.basis import (
     doelgroep_van,
     plicht_van,
 )
-from inburgering.shared.events.intake import DoelgroepGewijzigd, InburgeraarAangemeld
+from inburgering.intake.usecases.toepassen.termijn import publiceer_termijn
+from inburgering.shared.events.intake import (
+    AanleidingTermijn,
+    DoelgroepGewijzigd,
+    InburgeraarAangemeld,
+)
 
 
 async def nieuwe_plichtige(v: Verwerking) -> Uitkomst:
@@ -63,6 +68,8 @@ async def gevestigd(v: Verwerking) -> Uitkomst:
             bericht_id=v.notificatie["bericht_id"],
         )
     )
+    # The termijn goes along with the move ([Wi] 11: only the first PIP starts it).
+    await publiceer_termijn(v, inburgeraar_id, AanleidingTermijn.VERHUIZING)
     return inburgeraar_id, toelichting
 
 

@@ -1,20 +1,15 @@
-"""SS137, SS131 (leerbaarheidstoets), SS102-SS104, SS130 (termijn) and SS199 (exam results)."""
+"""SS137, SS131 (leerbaarheidstoets) and SS199 (exam results)."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any
 
 from inburgering.intake.adapters.tables import leerbaarheidstoets
-from inburgering.intake.domain.duo_gegevens import PlichtStatus, lbt_uitslag_van_duo, score_van_duo
+from inburgering.intake.domain.duo_gegevens import lbt_uitslag_van_duo, score_van_duo
 from inburgering.intake.domain.leerbaarheidstoets import cesuur_op
-from inburgering.intake.usecases.toepassen.basis import Parkeren, Uitkomst, Verwerking, datum
-from inburgering.shared.events.intake import (
-    ExamenuitslagBekend,
-    InburgeringstermijnVerlengd,
-    LeerbaarheidstoetsUitslagBekend,
-)
+from inburgering.intake.usecases.toepassen.basis import Parkeren, Uitkomst, Verwerking
+from inburgering.shared.events.intake import ExamenuitslagBekend, LeerbaarheidstoetsUitslagBekend
 
 
 async def lbt_uitslag(v: Verwerking) -> Uitkomst:
@@ -54,36 +49,6 @@ async def lbt_uitslag(v: Verwerking) -> Uitkomst:
             )
         )
     return persoon["id"], f"Score {score} van 40, cesuur {cesuur}: {laatste['resultaat']}."
-
-
-async def termijn_gestart(v: Verwerking) -> Uitkomst:
-    persoon = v.bekende_persoon()
-    termijn = v.opgehaald.termijn or {}
-    await v.wijzig(
-        termijn_start_date=datum(termijn.get("startdatum")),
-        termijn_eind_date=datum(termijn.get("einddatum")),
-    )
-    return persoon["id"], f"Termijn {termijn.get('startdatum')} tot {termijn.get('einddatum')}."
-
-
-async def termijn_gewijzigd(v: Verwerking) -> Uitkomst:
-    """SS103, SS104, SS130: DUO's new end date; SS130 also resumes the obligation."""
-    persoon = v.bekende_persoon()
-    termijn = v.opgehaald.termijn or {}
-    einde = datum(termijn.get("einddatum"))
-    if einde is None:
-        raise Parkeren("DUO meldt een gewijzigde termijn zonder einddatum.")
-    values: dict[str, Any] = {"termijn_eind_date": einde}
-    if v.gebeurtenis.id == "SS130":
-        values["status"] = PlichtStatus.ACTIEF
-    await v.wijzig(**values)
-    await v.uow.publish(
-        InburgeringstermijnVerlengd(
-            inburgeraar_id=persoon["id"], gemeentecode=v.gemeentecode, nieuwe_einddatum=einde
-        )
-    )
-    grond = termijn.get("verlengingsgrondomschrijving")
-    return persoon["id"], f"Nieuwe einddatum {einde}." + (f" Grond: {grond}" if grond else "")
 
 
 async def examenuitslag(v: Verwerking) -> Uitkomst:
