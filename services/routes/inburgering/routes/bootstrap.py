@@ -19,6 +19,7 @@ from inburgering.routes.handlers import (
     examens,
     samenwerkingsverbanden,
     termijn,
+    termijn_van_duo,
     voortgang,
 )
 from inburgering.routes.settings import RoutesSettings
@@ -31,6 +32,7 @@ from inburgering.shared.events.contracts import (
 )
 from inburgering.shared.events.intake import (
     ExamenuitslagBekend,
+    InburgeringstermijnBekend,
     InburgeringstermijnVerlengd,
     IntakeAfgerond,
     PipVastgesteld,
@@ -68,8 +70,12 @@ def build_parts(settings: RoutesSettings | None = None, *, clock: Clock = utc_no
         PipVastgesteld, partial(termijn.when_pip_vastgesteld_start_termijn, **op_termijn)
     )
     registry.register(
+        InburgeringstermijnBekend,
+        partial(termijn_van_duo.when_termijn_bekend_neem_over, **op_termijn),
+    )
+    registry.register(
         InburgeringstermijnVerlengd,
-        partial(termijn.when_termijn_verlengd_verschuif_einde, **op_termijn),
+        partial(termijn_van_duo.when_termijn_verlengd_verschuif_einde, **op_termijn),
     )
     registry.register(
         UrenMijlpaalBereikt, partial(voortgang.when_urenmijlpaal_bereikt_tel_uren, clock=clock)

@@ -40,6 +40,7 @@ async def test_the_termijn_and_its_windows_are_readable_per_inburgeraar(
     assert termijn == {
         "inburgeraarId": str(persoon),
         "gemeentecode": "GM0772",
+        "bron": "pip",
         "dagtekeningEerstePip": "2026-11-20",
         "startdatum": "2026-11-21",
         "oorspronkelijkeEinddatum": "2029-11-21",

@@ -133,8 +133,11 @@ inburgeringstermijn = Table(
     metadata,
     Column("inburgeraar_id", Uuid, primary_key=True),
     Column("gemeentecode", String(6), nullable=False, index=True),
-    Column("eerste_pip_id", Uuid, nullable=False),
-    Column("dagtekening_eerste_pip_date", Date, nullable=False),
+    # Where the termijn came from: the first PIP adopted here, or DUO (someone who moved in with
+    # the previous gemeente's PIP); only the first has a PIP here.
+    Column("bron", String(10), nullable=False, server_default=text("'pip'")),
+    Column("eerste_pip_id", Uuid, nullable=True),
+    Column("dagtekening_eerste_pip_date", Date, nullable=True),
     Column("start_date", Date, nullable=False),
     Column("oorspronkelijke_eind_date", Date, nullable=False),
     Column("eind_date", Date, nullable=False),
@@ -142,6 +145,12 @@ inburgeringstermijn = Table(
     Column("routewijziging_sluit_date", Date, nullable=False),
     Column("verlengingsvenster_open_date", Date, nullable=False),
     Column("gestart_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("bron IN ('pip', 'duo')", name="bron"),
+    # A termijn from a PIP here names that PIP.
+    CheckConstraint(
+        "bron = 'duo' OR (eerste_pip_id IS NOT NULL AND dagtekening_eerste_pip_date IS NOT NULL)",
+        name="eerste_pip",
+    ),
 )
 
 termijn_verlenging = Table(

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request
 from inburgering.routes.api.dependencies import NuDep
 from inburgering.routes.api.schemas import InburgeringstermijnRead, SignaalRead, VerlengingRead
 from inburgering.routes.domain.kalender import vandaag
-from inburgering.routes.domain.termijn import Inburgeringstermijn, signaaldata
+from inburgering.routes.domain.termijn import signaaldata
 from inburgering.routes.handlers import termijn as termijnen
 from inburgering.shared.auth import CurrentPrincipal, Rol
 from inburgering.shared.http.problems import problem_responses
@@ -26,17 +26,19 @@ async def geef_inburgeringstermijn(
 ) -> InburgeringstermijnRead:
     """De inburgeringstermijn van een inburgeraar (art. 11 Wi2021) met zijn vensters: tot wanneer
     de leerroute kan wijzigen, vanaf wanneer verlenging kan worden aangevraagd, en de dagen
-    waarop de signalen worden gepubliceerd. Onbekend tot het eerste PIP is vastgesteld."""
+    waarop de signalen worden gepubliceerd. Onbekend tot het eerste PIP is vastgesteld of, bij
+    wie verhuisde, tot DUO de termijn meldt."""
     principal.require(Rol.GEMEENTE)
     async with uow:
         row, verlengingen = await termijnen.geef_termijn(
             uow, inburgeraar_id, principal.gemeentecodes
         )
-    termijn = Inburgeringstermijn(startdatum=row["start_date"], einddatum=row["eind_date"])
+    termijn = termijnen.termijn_uit_rij(row)
     dag = vandaag(nu)
     return InburgeringstermijnRead(
         inburgeraar_id=row["inburgeraar_id"],
         gemeentecode=row["gemeentecode"],
+        bron=row["bron"],
         dagtekening_eerste_pip=row["dagtekening_eerste_pip_date"],
         startdatum=termijn.startdatum,
         oorspronkelijke_einddatum=row["oorspronkelijke_eind_date"],

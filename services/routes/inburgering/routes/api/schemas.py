@@ -145,7 +145,15 @@ class SignaalRead(ApiModel):
 class InburgeringstermijnRead(ApiModel):
     inburgeraar_id: UUID
     gemeentecode: str
-    dagtekening_eerste_pip: date
+    bron: Literal["pip", "duo"] = Field(
+        description=(
+            "pip: gestart door het eerste PIP van deze gemeente; duo: zoals DUO de termijn meldt, "
+            "bij wie met het PIP van een vorige gemeente verhuisde"
+        )
+    )
+    dagtekening_eerste_pip: date | None = Field(
+        description="Leeg als het eerste PIP niet door deze gemeente is vastgesteld"
+    )
     startdatum: date
     oorspronkelijke_einddatum: date
     einddatum: date

@@ -30,7 +30,7 @@ class Inburgeringstermijn:
     @classmethod
     def na_eerste_pip(cls, dagtekening: date) -> Inburgeringstermijn:
         start = dagtekening + timedelta(days=1)
-        return cls(startdatum=start, einddatum=plus_jaren(start, DUUR_JAREN))
+        return cls(startdatum=start, einddatum=oorspronkelijk_einde(start))
 
     @property
     def routewijziging_venster_sluit(self) -> date:
@@ -52,6 +52,11 @@ class Inburgeringstermijn:
         return replace(self, einddatum=nieuwe_einddatum)
 
 
+def oorspronkelijk_einde(startdatum: date) -> date:
+    """The end before any extension ([Wi] 11), exclusive as in DUO's Inburgeringstermijn API."""
+    return plus_jaren(startdatum, DUUR_JAREN)
+
+
 @dataclass(frozen=True)
 class Signaaltermijnen:
     """How far ahead the case manager is warned; policy, not law."""
@@ -69,3 +74,17 @@ def signaaldata(termijn: Inburgeringstermijn, vooraf: Signaaltermijnen) -> dict[
         VERLENGINGSVENSTER_GEOPEND: termijn.verlengingsvenster_opent,
         TERMIJN_VERLOOPT: min_dagen(termijn.einddatum, vooraf.termijn_verloopt_dagen_vooraf),
     }
+
+
+def komende_signaaldata(
+    termijn: Inburgeringstermijn, vooraf: Signaaltermijnen, vandaag: date
+) -> dict[str, date]:
+    """The signals whose deadline is still ahead on `vandaag`. Someone who moves in at month 20
+    has no route-change window left to announce; one whose due day already passed, but whose
+    deadline has not, is announced at once."""
+    nog_open = {
+        ROUTEWIJZIGING_VENSTER_SLUIT: termijn.routewijziging_venster_sluit > vandaag,
+        VERLENGINGSVENSTER_GEOPEND: termijn.einddatum > vandaag,
+        TERMIJN_VERLOOPT: termijn.einddatum > vandaag,
+    }
+    return {naam: dag for naam, dag in signaaldata(termijn, vooraf).items() if nog_open[naam]}

@@ -1,10 +1,11 @@
-"""The inburgeringstermijn: started by the first PIP, moved only by a DUO extension, and the
-durable timers that announce its windows."""
+"""The inburgeringstermijn started by the first PIP adopted here, the durable timers that
+announce its windows, and the look-ups. What DUO reports about it: termijn_van_duo.py."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import date
 
 import structlog
 from sqlalchemy import select
@@ -23,7 +24,7 @@ from inburgering.routes.domain.termijn import (
     signaaldata,
 )
 from inburgering.routes.handlers._sql import insert_or_nothing
-from inburgering.shared.events.intake import InburgeringstermijnVerlengd, PipVastgesteld
+from inburgering.shared.events.intake import PipVastgesteld
 from inburgering.shared.events.routes import (
     InburgeringstermijnGestart,
     RoutewijzigingVensterSluit,
@@ -36,9 +37,9 @@ from inburgering.shared.scheduling import Clock, Timer, Timers
 
 log = structlog.get_logger(__name__)
 
+BRON_PIP = "pip"
+BRON_DUO = "duo"
 SIGNALEN = (ROUTEWIJZIGING_VENSTER_SLUIT, VERLENGINGSVENSTER_GEOPEND, TERMIJN_VERLOOPT)
-# An extension moves the end, so these two follow it; the 18 months count from the fixed start.
-NA_VERLENGING = (VERLENGINGSVENSTER_GEOPEND, TERMIJN_VERLOOPT)
 
 
 async def when_pip_vastgesteld_start_termijn(
@@ -62,6 +63,7 @@ async def when_pip_vastgesteld_start_termijn(
             ["inburgeraar_id"],
             inburgeraar_id=event.inburgeraar_id,
             gemeentecode=event.gemeentecode,
+            bron=BRON_PIP,
             eerste_pip_id=event.pip_id,
             dagtekening_eerste_pip_date=event.dagtekening,
             start_date=termijn.startdatum,
@@ -75,7 +77,7 @@ async def when_pip_vastgesteld_start_termijn(
     if result.rowcount != 1:
         log.info("termijn.al_gestart", pip_versie=event.versie)
         return
-    await _plan(uow.session, timers, event.inburgeraar_id, termijn, vooraf, SIGNALEN)
+    await plan_signalen(uow.session, timers, event.inburgeraar_id, signaaldata(termijn, vooraf))
     await uow.publish(
         InburgeringstermijnGestart(
             inburgeraar_id=event.inburgeraar_id,
@@ -85,55 +87,6 @@ async def when_pip_vastgesteld_start_termijn(
             einddatum=termijn.einddatum,
         )
     )
-
-
-async def when_termijn_verlengd_verschuif_einde(
-    uow: UnitOfWork,
-    event: InburgeringstermijnVerlengd,
-    envelope: Envelope,
-    *,
-    timers: Timers,
-    vooraf: Signaaltermijnen,
-    clock: Clock,
-) -> None:
-    """Raises when no termijn is known: after its retries the notice goes to the dead-letter
-    topic for a person to look at, rather than being lost."""
-    row = (
-        (
-            await uow.session.execute(
-                select(inburgeringstermijn)
-                .where(inburgeringstermijn.c.inburgeraar_id == event.inburgeraar_id)
-                .with_for_update()
-            )
-        )
-        .mappings()
-        .first()
-    )
-    if row is None:
-        raise TermijnNietGevonden("Verlenging voor een inburgeraar zonder bekende termijn.")
-    verlengd = _termijn(row).verlengd_tot(event.nieuwe_einddatum)
-    if verlengd is None:
-        log.info("termijn.verlenging_zonder_effect")
-        return
-    await uow.session.execute(
-        inburgeringstermijn.update()
-        .where(inburgeringstermijn.c.inburgeraar_id == event.inburgeraar_id)
-        .values(
-            eind_date=verlengd.einddatum,
-            verlengingsvenster_open_date=verlengd.verlengingsvenster_opent,
-        )
-    )
-    await uow.session.execute(
-        termijn_verlenging.insert().values(
-            id=uuid.uuid4(),
-            inburgeraar_id=event.inburgeraar_id,
-            vorige_eind_date=row["eind_date"],
-            nieuwe_eind_date=verlengd.einddatum,
-            verwerkt_at=clock(),
-        )
-    )
-    # Re-armed: a window that already opened opens again before the new end ("telkens", [Wi] 12).
-    await _plan(uow.session, timers, event.inburgeraar_id, verlengd, vooraf, NA_VERLENGING, True)
 
 
 async def publiceer_signaal(uow: UnitOfWork, timer: Timer) -> None:
@@ -152,7 +105,7 @@ async def publiceer_signaal(uow: UnitOfWork, timer: Timer) -> None:
     if row is None:
         log.error("termijn.signaal_zonder_termijn", timer=timer.name)
         return
-    termijn = _termijn(row)
+    termijn = termijn_uit_rij(row)
     ids = {"inburgeraar_id": row["inburgeraar_id"], "gemeentecode": row["gemeentecode"]}
     if timer.name == ROUTEWIJZIGING_VENSTER_SLUIT:
         await uow.publish(
@@ -176,7 +129,7 @@ async def termijn_van(uow: UnitOfWork, inburgeraar_id: uuid.UUID) -> Inburgering
         .mappings()
         .first()
     )
-    return None if row is None else _termijn(row)
+    return None if row is None else termijn_uit_rij(row)
 
 
 async def geef_termijn(
@@ -205,25 +158,24 @@ async def geef_termijn(
     return row, list(verlengingen.mappings().all())
 
 
-def _termijn(row: RowMapping) -> Inburgeringstermijn:
+def termijn_uit_rij(row: RowMapping) -> Inburgeringstermijn:
     return Inburgeringstermijn(startdatum=row["start_date"], einddatum=row["eind_date"])
 
 
-async def _plan(
+async def plan_signalen(
     session: AsyncSession,
     timers: Timers,
     inburgeraar_id: uuid.UUID,
-    termijn: Inburgeringstermijn,
-    vooraf: Signaaltermijnen,
-    namen: Iterable[str],
+    data: Mapping[str, date],
     rearm: bool = False,
 ) -> None:
-    data = signaaldata(termijn, vooraf)
-    for naam in namen:
+    """One timer per signal, due at the start of its Dutch day; `rearm` for a deadline that moved
+    (a signal that already fired announces the new date)."""
+    for naam, dag in data.items():
         await timers.schedule(
             session,
             name=naam,
             aggregate_id=str(inburgeraar_id),
-            due_at=begin_van_dag(data[naam]),
+            due_at=begin_van_dag(dag),
             rearm=rearm,
         )
