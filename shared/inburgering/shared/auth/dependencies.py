@@ -17,7 +17,7 @@ _bearer = HTTPBearer(auto_error=False, description="OAuth2 access token (JWT)")
 _QUERY_TOKEN_NAMES = {"access_token", "token", "jwt"}
 
 
-def _principal(
+async def _principal(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:

@@ -70,7 +70,8 @@ def _teksten(value: object) -> Iterator[str]:
             yield from _teksten(item)
 
 
-def _uow(request: Request) -> UnitOfWork:
+async def _uow(request: Request) -> UnitOfWork:
+    # Async, as every dependency on the request path: a sync one runs in a worker thread.
     return request.app.state.runtime.uow(request.scope.get(REQUEST_TRANSACTION))
 
 

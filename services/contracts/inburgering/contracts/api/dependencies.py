@@ -79,7 +79,7 @@ def aanbieder_lees_inzage(principal: Principal) -> AanbiederInzage | BeheerInzag
     return aanbieder_beheer_inzage(principal)
 
 
-def _regels(request: Request) -> Toewijzingsregels:
+async def _regels(request: Request) -> Toewijzingsregels:
     return request.app.state.toewijzingsregels
 
 

@@ -26,7 +26,7 @@ def instelling_inzage(principal: Principal) -> InstellingInzage:
         raise GeenInstelling("Een instelling handelt alleen namens haar eigen id.") from None
 
 
-def _nu(request: Request) -> datetime:
+async def _nu(request: Request) -> datetime:
     return request.app.state.runtime.parts.clock()
 
 
@@ -34,7 +34,7 @@ NuDep = Annotated[datetime, Depends(_nu)]
 """The service clock (the runtime's, so tests can set the date)."""
 
 
-def _nadert_dagen(request: Request) -> int:
+async def _nadert_dagen(request: Request) -> int:
     return request.app.state.runtime.parts.settings.termijn_nadert_dagen
 
 
@@ -42,7 +42,7 @@ NadertDagenDep = Annotated[int, Depends(_nadert_dagen)]
 """Lead time of the referral deadline timer (setting `termijn_nadert_dagen`)."""
 
 
-def _indiening_nadert_dagen(request: Request) -> int:
+async def _indiening_nadert_dagen(request: Request) -> int:
     return request.app.state.runtime.parts.settings.indiening_nadert_dagen
 
 

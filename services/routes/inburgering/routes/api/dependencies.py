@@ -10,7 +10,7 @@ from inburgering.shared.auth import Principal, Rol
 from inburgering.shared.http.problems import Forbidden
 
 
-def _nu(request: Request) -> datetime:
+async def _nu(request: Request) -> datetime:
     # The runtime's clock, so that tests can place a request anywhere in a termijn.
     return request.app.state.runtime.parts.clock()
 
