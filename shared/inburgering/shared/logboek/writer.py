@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from inburgering.shared import tracing
@@ -59,6 +59,16 @@ class Logboek:
         self.register = register
         self.verwerkingen = verwerkingen
         self.audit = audit
+        # Built once: every logged API call runs it, and building a statement costs more
+        # Python than sending it.
+        self._regel_met_audit = (
+            insert(verwerkingen)
+            .values({c.name: bindparam(f"v_{c.name}") for c in verwerkingen.c})
+            .add_cte(
+                insert(audit).values({c.name: bindparam(f"a_{c.name}") for c in audit.c}).cte()
+            )
+        )
+        self._audit = insert(audit)
 
     async def vastleggen(
         self,
@@ -70,18 +80,19 @@ class Logboek:
         statement (the audit insert rides along as a data-modifying WITH)."""
         if not regels:
             if audit is not None:
-                await session.execute(insert(self.audit).values(audit))
+                await session.execute(self._audit, audit)
             return
         rows = [_rij(regel) for regel in regels]
         if audit is not None and len(rows) == 1 and session.bind.dialect.name == "postgresql":
             # One row each: a statement of fixed shape, compiled once. Several logregels go as
             # an executemany instead (a multi-row VALUES is compiled anew for every call).
-            together = insert(self.verwerkingen).values(rows[0])
-            await session.execute(together.add_cte(insert(self.audit).values(audit).cte()))
+            parameters = {f"v_{k}": v for k, v in rows[0].items()}
+            parameters.update({f"a_{k}": v for k, v in audit.items()})
+            await session.execute(self._regel_met_audit, parameters)
             return
         await session.execute(insert(self.verwerkingen), rows)
         if audit is not None:
-            await session.execute(insert(self.audit).values(audit))
+            await session.execute(self._audit, audit)
 
     async def bekende_gemeenten(
         self, session: AsyncSession, betrokkenen: Sequence[uuid.UUID]
