@@ -60,12 +60,14 @@ class BaseServiceSettings(BaseSettings):
     )
     kafka_topic_partitions: int = Field(3, ge=1, description="Partitions for topics created here.")
     kafka_fetch_max_wait_ms: int = Field(
-        10,
+        50,
         ge=0,
         le=500,
         description="How long a consumer's fetch may wait for records. Apache Kafka answers as "
-        "soon as a record arrives; Tansu only when the wait is over, so this bounds the delay "
-        "between a commit and its effect downstream (idle fetches cost a little CPU).",
+        "soon as a record arrives; Tansu only when the wait is over, so there this bounds the "
+        "delay between a commit and its effect downstream (500 ms held every event ~200 ms). "
+        "Lower is faster and costs idle CPU: with five services on Tansu, 10 ms took about "
+        "two thirds of a core while idle, 50 ms about a quarter.",
     )
     kafka_linger_ms: int = Field(
         0,
